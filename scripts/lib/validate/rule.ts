@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { LoadedArchive } from '../records/load-archive.ts';
+import type { ArchiveRecord, Collection, UnknownMap } from '../records/types.ts';
+
+/**
+ * A validation rule is one function in its own file. Record rules look at one record (and may read
+ * its files through the context); archive rules look across all records. Rules read the parsed
+ * data defensively: they run even when the schema found problems, so one run reports everything.
+ */
+export interface RuleContext {
+  archive: LoadedArchive;
+  /** The archive's own settings (content/archive.yaml), if readable. */
+  config: UnknownMap | undefined;
+  draft: boolean;
+  /** The sha256 of a file, by path relative to the archive root. */
+  sha256(file: string): Promise<string>;
+}
+
+export interface RecordRuleContext extends RuleContext {
+  collection: Collection | undefined;
+}
+
+export type RecordRule = (
+  record: ArchiveRecord,
+  context: RecordRuleContext,
+) => Diagnostic[] | Promise<Diagnostic[]>;
+export type ArchiveRule = (records: readonly ArchiveRecord[], context: RuleContext) => Diagnostic[];

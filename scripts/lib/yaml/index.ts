@@ -1,0 +1,12 @@
+export { parseYaml, parseYamlStream } from './parse.ts';
+export type { ParsedYaml, ParsedYamlStream, ParseOptions } from './parse.ts';
+export type { YamlIssue, YamlIssueKind, ComposeOptions } from './compose.ts';
+export { DEFAULT_MAX_DEPTH } from './compose.ts';
+export { emitYaml } from './emit.ts';
+export type { EmitOptions, Path } from './emit.ts';
+export { setIn, deleteIn, toNode } from './edit.ts';
+export type { InsertPosition } from './edit.ts';
+export { locate, pointerSegments, toPointer } from './locate.ts';
+export { LineIndex } from './line-index.ts';
+export type { Position } from './line-index.ts';
+export type * from './nodes.ts';
