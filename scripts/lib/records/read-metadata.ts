@@ -83,7 +83,8 @@ export function readMarkdownMetadata(
 }
 
 function parseMetadata(path: string, text: string, options: ReadOptions): ReadMetadata {
-  const parsed = parseYaml(text, { trivia: options.trivia ?? false });
+  // The tree is needed up front only to rewrite the file; otherwise it is made when a diagnostic needs a position.
+  const parsed = parseYaml(text, options.trivia ? { trivia: true } : { tree: false });
   const file = new MetadataFile(path, text, parsed.document);
   const diagnostics = parsed.issues.map((issue) => {
     const { line, column } = file.position(issue.offset);

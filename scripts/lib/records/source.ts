@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
-import { LineIndex, locate } from '../yaml/index.ts';
+import { LineIndex, locate, parseYaml } from '../yaml/index.ts';
 import type { Position, YamlDocument } from '../yaml/index.ts';
 
 /**
@@ -11,13 +11,19 @@ import type { Position, YamlDocument } from '../yaml/index.ts';
 export class MetadataFile {
   readonly path: string;
   readonly text: string;
-  readonly document: YamlDocument | undefined;
+  #document: YamlDocument | undefined;
   #lines: LineIndex | undefined;
 
-  constructor(path: string, text: string, document: YamlDocument | undefined) {
+  /** Without a document, the tree is parsed from the text the first time a position is needed. */
+  constructor(path: string, text: string, document?: YamlDocument) {
     this.path = path;
     this.text = text;
-    this.document = document;
+    this.#document = document;
+  }
+
+  get document(): YamlDocument | undefined {
+    this.#document ??= parseYaml(this.text).document;
+    return this.#document;
   }
 
   position(offset: number): Position {

@@ -36,6 +36,7 @@ export class SchemaRegistry {
   readonly #byRef = new Map<string, SchemaDocument>();
   readonly #byId = new Map<string, SchemaDocument>();
   readonly #compiled = new Map<string, ValidateFunction>();
+  #recordNames: string[] | undefined;
 
   constructor(documents: readonly SchemaDocument[]) {
     this.ajv = createAjv();
@@ -60,6 +61,11 @@ export class SchemaRegistry {
 
   /** Names of record schemas (not definitions, not config schemas). */
   recordSchemaNames(): string[] {
+    this.#recordNames ??= this.#findRecordSchemaNames();
+    return this.#recordNames;
+  }
+
+  #findRecordSchemaNames(): string[] {
     const names = new Set<string>();
     for (const ref of this.#byRef.keys()) {
       const parsed = parseSchemaRef(ref);

@@ -21,6 +21,7 @@ export function parseYaml(source: string, options: ParseOptions = {}): ParsedYam
   const first = composed.documents[0];
   if (!first)
     return { value: composed.issues.length > 0 ? undefined : null, issues: composed.issues };
+  if (options.tree === false) return { value: first.value, issues: composed.issues };
   const document: YamlDocument = { source, root: first.root, endComments: [], headerComments: [] };
   if (options.trivia) attachTrivia(document);
   return { value: first.value, document, issues: composed.issues };

@@ -6,7 +6,11 @@ import { NOT_RESOLVED, boolCoreTag, floatCoreTag, intCoreTag, nullCoreTag } from
  */
 const CORE_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 
+/** First characters a plain scalar can have when it is not a string (null, bool, int, float). */
+const NON_STRING_START = /^[-+.0-9~nNtTfF]?$/;
+
 export function resolvePlainScalar(text: string): string | number | boolean | null {
+  if (!NON_STRING_START.test(text.charAt(0))) return text;
   for (const tag of CORE_TAGS) {
     const value = tag.resolve(text, false, tag.tagName);
     if (value !== NOT_RESOLVED) return value as number | boolean | null;

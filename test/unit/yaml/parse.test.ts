@@ -42,11 +42,13 @@ describe('parseYaml', () => {
         ),
       )
       .join('\n');
-    const started = performance.now();
     const result = parseYaml(bomb);
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(result.issues.some((issue) => issue.kind === 'alias')).toBe(true);
-    expect(result.issues.some((issue) => issue.kind === 'anchor')).toBe(true);
+    // The first is reported; the other 80 anchors and aliases are counted in its message.
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({
+      kind: 'anchor',
+      message: expect.stringContaining('80 more anchors or aliases'),
+    });
     expect(JSON.stringify(result.value).length).toBeLessThan(10_000);
   });
 
@@ -95,11 +97,11 @@ describe('parseYaml', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
-  it('refuses nesting deeper than the cap, quickly', () => {
+  it('refuses nesting deeper than the cap without building it', () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    const started = performance.now();
-    expect(parseYaml(deep).issues.map((issue) => issue.kind)).toEqual(['too-deep']);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const result = parseYaml(deep);
+    expect(result.issues.map((issue) => issue.kind)).toEqual(['too-deep']);
+    expect(result.value).toBeUndefined();
   });
 
   it('refuses collection keys and a second document', () => {
