@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { LoadedArchive } from '../records/load-archive.ts';
@@ -26,6 +28,7 @@ export interface ValidateOptions {
   /** Check and report only the records in folders this accepts; cross-record rules still see every record. */
   select?: (recordDir: string) => boolean;
   sha256?: (file: string) => Promise<string>;
+  readFile?: (file: string) => Promise<Uint8Array>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,6 +54,7 @@ export async function validateArchive(
     config: archive.config?.data,
     draft,
     sha256: options.sha256 ?? fileHasher(archive.root),
+    readFile: options.readFile ?? ((file) => readFile(path.join(archive.root, file))),
   };
 
   if (archive.config)

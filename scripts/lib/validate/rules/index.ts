@@ -2,6 +2,7 @@ import type { ArchiveRule, RecordRule } from '../rule.ts';
 import { collectionMatch } from './collection-match.ts';
 import { embargo } from './embargo.ts';
 import { figuresListed } from './figures-listed.ts';
+import { hepdata } from './hepdata.ts';
 import { filePaths } from './file-paths.ts';
 import { listedFiles } from './listed-files.ts';
 import { publicRepository } from './public-repository.ts';
@@ -25,6 +26,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   figuresListed,
   workflowFile,
   resultsFolder,
+  hepdata,
 ];
 
 /** The rules that look across the whole archive. */
