@@ -98,6 +98,16 @@ export const DIAGNOSTIC_CODES = {
     'A file in a HEPData folder is not referenced by submission.yaml.',
   CAPSULE_HEPDATA_CUSTOM_SCHEMA:
     'A HEPData data file follows a custom schema Capsule cannot check offline.',
+  // REANA workflows (a record's workflow.file)
+  CAPSULE_REANA_SCHEMA: 'reana.yaml breaks the REANA specification schema.',
+  CAPSULE_REANA_UNKNOWN_KEY:
+    'reana.yaml has a key REANA does not know (REANA warns and ignores it).',
+  CAPSULE_REANA_PARAMETER: 'A REANA parameter is used but not defined, or defined but not used.',
+  CAPSULE_REANA_IMAGE_TAG: 'A REANA step image has no fixed tag.',
+  CAPSULE_REANA_ADVICE:
+    'REANA would warn about the specification (missing inputs, risky commands).',
+  CAPSULE_REANA_FILE_PATH: 'A path in reana.yaml leaves the folder REANA uploads.',
+  CAPSULE_REANA_FILE_MISSING: 'A file or folder reana.yaml names is not in the record folder.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

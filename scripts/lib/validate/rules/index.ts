@@ -6,6 +6,7 @@ import { hepdata } from './hepdata.ts';
 import { filePaths } from './file-paths.ts';
 import { listedFiles } from './listed-files.ts';
 import { publicRepository } from './public-repository.ts';
+import { reana } from './reana.ts';
 import { relatedRecords } from './related-records.ts';
 import { resultsFolder } from './results-folder.ts';
 import { schemaAllowed } from './schema-allowed.ts';
@@ -27,6 +28,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   workflowFile,
   resultsFolder,
   hepdata,
+  reana,
 ];
 
 /** The rules that look across the whole archive. */
