@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { exportCommand } from './export.ts';
 import { fmtCommand } from './fmt.ts';
+import { migrateCommand } from './migrate.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
@@ -9,5 +10,6 @@ export const COMMANDS: readonly Command[] = [
   newCommand,
   validateCommand,
   fmtCommand,
+  migrateCommand,
   exportCommand,
 ];
