@@ -65,7 +65,7 @@ export function roCrate(
                 '@id': '#reana',
                 '@type': 'ComputerLanguage',
                 name: 'REANA',
-                url: { '@id': 'https://reanahub.io/' },
+                url: 'https://reanahub.io/',
               }),
             }
           : {}),
