@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { exportCommand } from './export.ts';
 import { fmtCommand } from './fmt.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   migrateCommand,
   exportCommand,
+  importCommand,
 ];
