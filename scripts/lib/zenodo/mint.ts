@@ -339,8 +339,10 @@ function describeFailure(error: unknown): { message: string; details: string[] }
               'Zenodo may have acted on the last request; run `capsule mint` again: it resumes from the journal and never publishes twice.',
             ]
           : [];
+    const what =
+      error.status === 0 ? 'No answer from Zenodo' : error.status >= 500 ? 'Zenodo failed' : 'Zenodo refused';
     return {
-      message: `Zenodo refused: ${error.method} ${error.url}: ${error.status === 0 ? '' : `${error.status} `}${error.message}`,
+      message: `${what}: ${error.method} ${error.url}: ${error.status === 0 ? '' : `${error.status} `}${error.message}`,
       details: [...details, ...hint],
     };
   }
