@@ -236,7 +236,7 @@ function networkOutcome(error: unknown, timeoutMs: number): Outcome {
     return {
       kind: 'network',
       sent: true,
-      reason: `no answer within ${Math.round(timeoutMs / 1000)} s`,
+      reason: `no answer within ${timeoutMs < 10_000 ? (timeoutMs / 1000).toFixed(1) : Math.round(timeoutMs / 1000)} s`,
     };
   const code = err.cause?.code ?? '';
   return {
