@@ -143,7 +143,7 @@ describe('the emulator answers like the captures', () => {
       },
       ...(body === undefined
         ? {}
-        : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
+        : { body: (body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit }),
     });
     return {
       status: response.status,

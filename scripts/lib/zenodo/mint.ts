@@ -154,7 +154,7 @@ export async function mint(request: MintRequest): Promise<MintReport> {
           emit({
             type: 'step',
             id: '',
-            message: `retrying ${event.method} ${event.url} in ${(event.delayMs / 1000).toFixed(1)} s: ${event.why}`,
+            message: `retrying ${event.method} ${shortUrl(event.url, request.endpoint)} in ${(event.delayMs / 1000).toFixed(1)} s: ${event.why}`,
           }),
       });
   const journal = client ? await MintJournal.open(request.root) : undefined;
@@ -340,7 +340,11 @@ function describeFailure(error: unknown): { message: string; details: string[] }
             ]
           : [];
     const what =
-      error.status === 0 ? 'No answer from Zenodo' : error.status >= 500 ? 'Zenodo failed' : 'Zenodo refused';
+      error.status === 0
+        ? 'No answer from Zenodo'
+        : error.status >= 500
+          ? 'Zenodo failed'
+          : 'Zenodo refused';
     return {
       message: `${what}: ${error.method} ${error.url}: ${error.status === 0 ? '' : `${error.status} `}${error.message}`,
       details: [...details, ...hint],
@@ -359,4 +363,11 @@ function fail(
 ): void {
   report.failed.push({ id, message, details });
   emit({ type: 'failed', id, message, details });
+}
+
+/** A request's path under the API, without its query: enough to tell calls apart in a log. */
+function shortUrl(url: string, endpoint: string): string {
+  const base = new URL(endpoint).pathname.replace(/\/+$/, '');
+  const pathname = new URL(url).pathname;
+  return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
 }

@@ -33,7 +33,7 @@ async function call(
     },
     ...(body === undefined
       ? {}
-      : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
+      : { body: (body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit }),
   });
   const text = await response.text();
   return {
