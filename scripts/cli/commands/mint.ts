@@ -5,7 +5,8 @@ import { field, text } from '../../lib/validate/data.ts';
 import { resolveEndpoint } from '../../lib/zenodo/endpoints.ts';
 import { JournalError } from '../../lib/zenodo/journal.ts';
 import { MintSetupError, mint } from '../../lib/zenodo/mint.ts';
-import type { MintEvent, MintReport } from '../../lib/zenodo/mint.ts';
+import type { MintReport } from '../../lib/zenodo/mint.ts';
+import { formatMintEvent, formatMintSummary } from '../../lib/zenodo/format-report.ts';
 import { MINT_STEPS } from '../../lib/zenodo/mint-record.ts';
 import type { MintStep } from '../../lib/zenodo/mint-record.ts';
 import { createRedactor, redactingStream } from '../../lib/zenodo/redact.ts';
@@ -88,7 +89,7 @@ export const mintCommand: Command = {
         userAgent: userAgent(text(field(archive.config?.data, 'forge'), 'repository')),
         http: httpTuning(io.env),
         ...killHook(io.env),
-        onEvent: (event) => printEvent(event, print),
+        onEvent: (event) => formatMintEvent(event).forEach((line) => print(line)),
       });
     } catch (error) {
       if (
@@ -103,79 +104,10 @@ export const mintCommand: Command = {
       }
       throw error;
     }
-    printSummary(report, print);
+    for (const line of formatMintSummary(report)) print(line);
     return report.failed.length > 0 ? EXIT_INVALID : EXIT_OK;
   },
 };
-
-function printEvent(event: MintEvent, print: (line?: string) => void): void {
-  switch (event.type) {
-    case 'plan':
-      print(
-        `${event.dryRun ? 'Dry run for' : 'Minting on'} ${event.endpoint}: ${event.records} record${event.records === 1 ? '' : 's'} to mint${event.embargoed ? ` (${event.embargoed} embargoed)` : ''}; ${event.notPublic} not public (never sent); ${event.minted} already minted.`,
-      );
-      return;
-    case 'record':
-      print();
-      print(
-        `[${event.index}/${event.total}] ${event.id}, version ${event.version} (${event.kind === 'new-version' ? 'new version' : 'first version'}${event.embargoed ? ', embargoed' : ''})`,
-      );
-      return;
-    case 'step':
-      print(`  ${event.message}`);
-      return;
-    case 'dry-run': {
-      print(
-        `  would ${event.kind === 'new-version' ? `make a new version of concept ${event.conceptrecid}` : 'create a deposition'} with this metadata:`,
-      );
-      for (const line of JSON.stringify({ metadata: event.metadata }, null, 2).split('\n'))
-        print(`    ${line}`);
-      print(
-        `  and upload ${event.files.length} file${event.files.length === 1 ? '' : 's'} (unless Zenodo has them with the same md5):`,
-      );
-      for (const file of event.files) print(`    ${file.key}  ${file.size} bytes  md5 ${file.md5}`);
-      return;
-    }
-    case 'minted':
-      print(
-        `  DOI ${event.result.doi} (concept ${event.result.conceptDoi})${event.result.adopted ? ', published by an earlier run' : ''}, written to ${event.file}`,
-      );
-      return;
-    case 'failed':
-      print(`  FAILED: ${event.message}`);
-      for (const detail of event.details) print(`    ${detail}`);
-      return;
-    case 'warning':
-      print(`warning: ${event.message}`);
-      return;
-  }
-}
-
-function printSummary(report: MintReport, print: (line?: string) => void): void {
-  print();
-  const parts = report.dryRun
-    ? [`Dry run: ${report.wouldMint} record${report.wouldMint === 1 ? '' : 's'} would be minted`]
-    : [
-        `${report.minted.length} DOI${report.minted.length === 1 ? '' : 's'} minted${report.minted.some((m) => m.adopted) ? ` (${report.minted.filter((m) => m.adopted).length} published by an earlier run)` : ''}`,
-      ];
-  parts.push(
-    `${report.failed.length} failed`,
-    `${report.notPublic} not public`,
-    `${report.alreadyMinted} already minted`,
-  );
-  print(`${parts.join(', ')}.`);
-  if (report.failed.length > 0) {
-    print('Failed:');
-    for (const failure of report.failed) {
-      print(`  ${failure.id}: ${failure.message}`);
-      for (const detail of failure.details) print(`      ${detail}`);
-    }
-  }
-  if (!report.dryRun && report.minted.length > 0)
-    print(
-      'Commit the records (and .capsule/mint-journal.json if a run left one) to keep the DOIs.',
-    );
-}
 
 function userAgent(repository: string | undefined): string {
   const manifest = JSON.parse(

@@ -1,22 +1,18 @@
 import { loadArchive } from '../records/load-archive.ts';
-import { recordPageUrl } from '../records/page-url.ts';
-import type { ArchiveRecord, ValidRecord } from '../records/types.ts';
+import type { ArchiveRecord } from '../records/types.ts';
 import { loadSchemas } from '../schemas/load-schemas.ts';
-import { field, list, text } from '../validate/data.ts';
+import { field, text } from '../validate/data.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
 import { depositProblems } from './check-deposit.ts';
 import { ZenodoClient } from './client.ts';
-import type { HttpOptions } from './http.ts';
 import { ZenodoError } from './errors.ts';
+import { describeFailure } from './failures.ts';
+import type { HttpOptions } from './http.ts';
 import { MintJournal } from './journal.ts';
-import { depositMetadata } from './metadata.ts';
+import type { MintContext, MintStep } from './mint-context.ts';
 import { mintRecord } from './mint-record.ts';
-import type { MintContext, MintItem, MintStep, MintedRecord } from './mint-record.ts';
 import { planMint } from './plan.ts';
-import type { MintKind, PlannedRecord } from './plan.ts';
-import type { DepositMetadata } from './types.ts';
-import { uploadSet } from './upload-set.ts';
-import type { UploadFile } from './upload-set.ts';
+import { prepareItem } from './prepare-item.ts';
 
 /**
  * `capsule mint` as a library call: plan which record versions need a DOI, check each locally,
@@ -41,47 +37,9 @@ export interface MintRequest {
   onEvent?: (event: MintEvent) => void;
 }
 
-export type MintEvent =
-  | {
-      type: 'plan';
-      endpoint: string;
-      dryRun: boolean;
-      records: number;
-      embargoed: number;
-      notPublic: number;
-      minted: number;
-    }
-  | {
-      type: 'record';
-      id: string;
-      version: string;
-      kind: MintKind;
-      embargoed: boolean;
-      index: number;
-      total: number;
-    }
-  | { type: 'step'; id: string; message: string }
-  | {
-      type: 'dry-run';
-      id: string;
-      kind: MintKind;
-      conceptrecid?: string;
-      metadata: DepositMetadata;
-      files: UploadFile[];
-    }
-  | { type: 'minted'; result: MintedRecord; file: string }
-  | { type: 'failed'; id: string; message: string; details: string[] }
-  | { type: 'warning'; message: string };
+import type { MintEvent, MintReport } from './mint-events.ts';
 
-export interface MintReport {
-  dryRun: boolean;
-  minted: MintedRecord[];
-  failed: Array<{ id: string; message: string; details: string[] }>;
-  /** Records a dry run would send. */
-  wouldMint: number;
-  notPublic: number;
-  alreadyMinted: number;
-}
+export type { MintEvent, MintReport } from './mint-events.ts';
 
 export class MintSetupError extends Error {
   override name = 'MintSetupError';
@@ -192,7 +150,7 @@ export async function mint(request: MintRequest): Promise<MintReport> {
       );
       continue;
     }
-    const item = await prepare(record, planned, archive, request);
+    const item = await prepareItem(record, planned, archive, request.today);
     const problems = depositProblems(item.metadata, item.files);
     if (problems.length > 0) {
       fail(
@@ -252,54 +210,6 @@ export async function mint(request: MintRequest): Promise<MintReport> {
   return report;
 }
 
-async function prepare(
-  record: ValidRecord,
-  planned: PlannedRecord,
-  archive: Awaited<ReturnType<typeof loadArchive>>,
-  request: MintRequest,
-): Promise<MintItem> {
-  const config = archive.config!.data;
-  const pageUrl = recordPageUrl(text(config, 'site_url')!, record.id);
-  const collection = archive.collections.get(record.collection)?.data;
-  const communities = [
-    ...list(field(collection, 'zenodo'), 'communities').filter(
-      (value): value is string => typeof value === 'string',
-    ),
-    ...[text(field(config, 'zenodo'), 'community')].filter(
-      (value): value is string => value !== undefined,
-    ),
-  ];
-  const byId = new Map(archive.records.map((other) => [other.id, other]));
-  const relatedRecordDois = (record.metadata.related_records ?? [])
-    .map((relatedId) => byId.get(relatedId))
-    .map((other) =>
-      other ? (text(other.data, 'concept_doi') ?? text(other.data, 'doi')) : undefined,
-    )
-    .filter((doi): doi is string => doi !== undefined);
-  const defaultLicense = text(config, 'default_license');
-  const metadata = depositMetadata(record.metadata, {
-    recordId: record.id,
-    pageUrl,
-    archiveName: text(config, 'name') ?? 'Capsule archive',
-    communities,
-    published: request.today,
-    today: request.today,
-    relatedRecordDois,
-    ...(defaultLicense ? { defaultLicense } : {}),
-  });
-  const item: MintItem = {
-    record,
-    version: planned.version,
-    metadata,
-    files: await uploadSet(request.root, record),
-    pageUrl,
-  };
-  if (planned.conceptrecid !== undefined) item.conceptrecid = planned.conceptrecid;
-  if (planned.latestKnownId !== undefined) item.latestKnownId = planned.latestKnownId;
-  return item;
-}
-
-/** Drops entries whose DOI reached the record (a run died just after the write-back). */
 async function tidyJournal(
   journal: MintJournal,
   endpoint: string,
@@ -324,34 +234,6 @@ async function tidyJournal(
     )
       await journal.remove(endpoint, recordId);
   }
-}
-
-function describeFailure(error: unknown): { message: string; details: string[] } {
-  if (error instanceof ZenodoError) {
-    const details = error.fieldErrors.map((item) => `${item.field}: ${item.messages.join(' ')}`);
-    const hint =
-      error.status === 401 || error.status === 403
-        ? [
-            'Check ZENODO_TOKEN: a personal access token of the target Zenodo (sandbox tokens differ) with the deposit:write and deposit:actions scopes.',
-          ]
-        : error.ambiguous
-          ? [
-              'Zenodo may have acted on the last request; run `capsule mint` again: it resumes from the journal and never publishes twice.',
-            ]
-          : [];
-    const what =
-      error.status === 0
-        ? 'No answer from Zenodo'
-        : error.status >= 500
-          ? 'Zenodo failed'
-          : 'Zenodo refused';
-    return {
-      message: `${what}: ${error.method} ${error.url}: ${error.status === 0 ? '' : `${error.status} `}${error.message}`,
-      details: [...details, ...hint],
-    };
-  }
-  const err = error as Error;
-  return { message: err.message, details: [] };
 }
 
 function fail(
