@@ -132,6 +132,10 @@ async function createDraft(item: MintItem, context: MintContext): Promise<Deposi
         }
         await context.wait(1000 * 2 ** (look - 1));
       }
+      // Not visible after ~15 s: most likely never made. If it was, it stays an unpublished draft.
+      context.report(
+        'no draft found; creating again (a draft Zenodo made but never showed would stay unpublished in your Zenodo uploads)',
+      );
     }
   }
 }

@@ -266,6 +266,55 @@ describe('capsule mint against the Zenodo emulator', () => {
   });
 });
 
+describe('capsule mint when Zenodo’s answers go missing', () => {
+  it('finds the draft a lost create made, once Zenodo’s search index shows it, instead of making another', async () => {
+    await emulator.close();
+    emulator = await startEmulator({ searchLagMs: 300 });
+    archive = await mintArchive([{ slug: 'alpha' }]);
+    await setFaults(emulator, {
+      rules: [
+        { method: 'POST', path: '^/api/deposit/depositions$', kind: 'lost-response', times: 1 },
+      ],
+    });
+    const result = await runMint(archive, emulator, [], { CAPSULE_ZENODO_WAIT_SCALE: '0.2' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('create got no answer');
+    expect(result.stdout).toMatch(/found draft \d+/);
+    const held = await depositions(emulator);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ published: true, publishCount: 1 });
+    expect(
+      emulator.requests.filter(
+        (request) => request.method === 'POST' && request.path === '/api/deposit/depositions',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('publishes once when the publish answer is lost: it reads the deposition back', async () => {
+    archive = await mintArchive([{ slug: 'alpha' }]);
+    await setFaults(emulator, {
+      rules: [{ method: 'POST', path: '/actions/publish$', kind: 'lost-response', times: 1 }],
+    });
+    const result = await runMint(archive, emulator);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('publish got no clear answer (504');
+    expect(
+      emulator.requests.filter((request) => request.path.endsWith('/actions/publish')),
+    ).toHaveLength(1);
+    expect((await recordData('alpha')).doi).toBe((await depositions(emulator))[0]!.doi);
+  });
+
+  it('refuses to send a collaboration record named with --only', async () => {
+    archive = await mintArchive([{ slug: 'internal', access: '\n  level: collaboration' }]);
+    const result = await runMint(archive, emulator, ['--only', 'general/internal']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'general/internal: is not a public record: collaboration and restricted records are never sent to Zenodo.',
+    );
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
 async function listFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
