@@ -1,8 +1,15 @@
 import type { Command } from '../command.ts';
 import { fmtCommand } from './fmt.ts';
+import { migrateCommand } from './migrate.ts';
 import { mintCommand } from './mint.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, validateCommand, fmtCommand, mintCommand];
+export const COMMANDS: readonly Command[] = [
+  newCommand,
+  validateCommand,
+  fmtCommand,
+  migrateCommand,
+  mintCommand,
+];

@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { formatGithub } from '../../lib/diagnostics/format/github.ts';
 import { formatGitlab } from '../../lib/diagnostics/format/gitlab.ts';
 import { formatJson } from '../../lib/diagnostics/format/json.ts';
+import { formatMarkdown } from '../../lib/diagnostics/format/markdown.ts';
 import { summarise, summaryLine } from '../../lib/diagnostics/format/summary.ts';
 import { formatText } from '../../lib/diagnostics/format/text.ts';
 import { loadArchive } from '../../lib/records/load-archive.ts';
@@ -103,6 +104,10 @@ export const validateCommand: Command = {
           : format === 'gitlab'
             ? formatGitlab(report.diagnostics)
             : formatText(report.diagnostics, summary, { color });
+    // In GitHub Actions, the job's summary page gets the report as a table too.
+    if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+      await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report.diagnostics, summary));
+    }
     if (typeof values.output === 'string') {
       await writeFile(path.resolve(io.cwd, values.output), output);
       io.stderr.write(`${summaryLine(summary)} Report written to ${values.output}.\n`);
