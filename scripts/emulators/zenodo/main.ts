@@ -38,7 +38,7 @@ if (values.help) {
       `Zenodo emulator listening on ${emulator.url}`,
       `  API:      ${emulator.apiUrl}`,
       `  token:    ${values.token?.length ? 'one of those given with --token' : 'any non-empty bearer token'}`,
-      `  try:      ZENODO_API_URL=${emulator.apiUrl} ZENODO_TOKEN=demo npx capsule mint`,
+      `  try:      ZENODO_API_URL=${emulator.apiUrl} ZENODO_TOKEN=${values.token?.length ? '<a --token value>' : 'demo'} npx capsule mint`,
       `  faults:   curl -X POST ${emulator.url}/_emulator/faults -d '{"random":{"rate":0.1,"seed":1,"faults":[{"kind":"status","status":503}]}}'`,
       `  state:    curl ${emulator.url}/_emulator/depositions`,
       'Ctrl-C to stop.',
