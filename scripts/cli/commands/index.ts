@@ -1,7 +1,13 @@
 import type { Command } from '../command.ts';
 import { fmtCommand } from './fmt.ts';
+import { historyCommand } from './history.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, validateCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [
+  newCommand,
+  validateCommand,
+  fmtCommand,
+  historyCommand,
+];

@@ -10,7 +10,8 @@ import { diffValues } from './field-diff.ts';
 import type { FieldChange } from './field-diff.ts';
 import { readRecordState } from './read-record.ts';
 import type { RecordState } from './read-record.ts';
-import { changedFiles, changedRecordFolders } from './record-folders.ts';
+import { diffTrees } from '../git/tree-diff.ts';
+import { changedRecordFolders } from './record-folders.ts';
 import type { FolderChange, RecordFolder } from './record-folders.ts';
 import { detectMoves } from './renames.ts';
 import type { HistoryIndex, RecordHistory, Revision, RevisionKind } from './types.ts';
@@ -25,6 +26,9 @@ import { LruMap } from '../util/lru-map.ts';
  * differs from every parent (a conflict resolved by hand), otherwise the record's history comes
  * from the branch that changed it.
  */
+/** Bumped whenever the index built from the same commits changes: cached indexes are rebuilt. */
+export const INDEX_GENERATION = 1;
+
 export interface BuildOptions {
   /** The commit whose history to index (default HEAD). */
   ref?: string;
@@ -129,7 +133,7 @@ async function buildWith(
       id: idOf(folder.dir),
       file,
       changes,
-      files: await changedFiles(objects, before?.tree, after?.tree),
+      files: await diffTrees(objects, before?.tree, after?.tree),
     };
     if (after) revision.blob = after.metadata.oid;
     if (kind === 'moved' && before) revision.previousId = idOf(before.dir);

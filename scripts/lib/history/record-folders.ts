@@ -6,7 +6,6 @@ import {
   RECORD_YAML,
   joinPath,
 } from '../records/layout.ts';
-import type { FileChange } from './types.ts';
 
 /**
  * Record folders in git trees: which ones differ between two commits. Only trees whose oids
@@ -123,32 +122,4 @@ function recordFolder(
   const metadata = children.get(RECORD_YAML) ?? children.get(RECORD_MARKDOWN);
   if (metadata?.type !== 'blob') return undefined;
   return { dir, tree, metadata: { name: metadata.name, oid: metadata.oid } };
-}
-
-/** The files that differ between two versions of a folder, paths relative to it. */
-export async function changedFiles(
-  objects: ObjectReader,
-  before: string | undefined,
-  after: string | undefined,
-  sub = '',
-  out: FileChange[] = [],
-): Promise<FileChange[]> {
-  if (before === after) return out;
-  const [a, b] = await Promise.all([entries(objects, before), entries(objects, after)]);
-  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
-  for (const name of names) {
-    const path = sub ? `${sub}/${name}` : name;
-    const x = a.get(name);
-    const y = b.get(name);
-    if (x?.oid === y?.oid && x?.type === y?.type) continue;
-    const xTree = x?.type === 'tree' ? x.oid : undefined;
-    const yTree = y?.type === 'tree' ? y.oid : undefined;
-    if (xTree || yTree) await changedFiles(objects, xTree, yTree, path, out);
-    const xFile = x && x.type !== 'tree';
-    const yFile = y && y.type !== 'tree';
-    if (xFile && yFile) out.push({ path, change: 'modified' });
-    else if (xFile) out.push({ path, change: 'deleted' });
-    else if (yFile) out.push({ path, change: 'added' });
-  }
-  return out;
 }

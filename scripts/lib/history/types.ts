@@ -1,3 +1,4 @@
+import type { FileChange } from '../git/tree-diff.ts';
 import type { FieldChange } from './field-diff.ts';
 
 /**
@@ -87,7 +88,4 @@ export interface Revision {
   truncated?: true;
 }
 
-export interface FileChange {
-  path: string;
-  change: 'added' | 'modified' | 'deleted';
-}
+export type { FileChange } from '../git/tree-diff.ts';
