@@ -129,8 +129,18 @@ export class ObjectStore {
     readSync(pack.fd, bytes, 0, length, offset);
     let byte = bytes[0] as number;
     const code = (byte >> 4) & 7;
+    // The inflated size: zlib's output buffer is made that size (its default, 16 KiB, would
+    // keep a 16 KiB allocation alive behind every small cached object).
+    let size = byte & 0x0f;
+    let shift = 4;
     let pos = 1;
-    while (byte & 0x80) byte = bytes[pos++] as number;
+    while (byte & 0x80) {
+      byte = bytes[pos++] as number;
+      size += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    }
+    const inflate = (from: number) =>
+      inflateSync(bytes.subarray(from), { chunkSize: Math.max(64, size) });
     if (code === OFS_DELTA) {
       byte = bytes[pos++] as number;
       let distance = byte & 0x7f;
@@ -139,7 +149,7 @@ export class ObjectStore {
         distance = (distance + 1) * 128 + (byte & 0x7f);
       }
       const base = this.#readPacked(pack, offset - distance);
-      return { type: base.type, data: applyDelta(base.data, inflateSync(bytes.subarray(pos))) };
+      return { type: base.type, data: applyDelta(base.data, inflate(pos)) };
     }
     if (code === REF_DELTA) {
       const baseId = bytes.subarray(pos, pos + 20).toString('hex');
@@ -147,12 +157,12 @@ export class ObjectStore {
       if (!base) throw new Error(`${pack.file}: the delta base ${baseId} is missing.`);
       return {
         type: base.type,
-        data: applyDelta(base.data, inflateSync(bytes.subarray(pos + 20))),
+        data: applyDelta(base.data, inflate(pos + 20)),
       };
     }
     const type = TYPES[code];
     if (!type) throw new Error(`${pack.file}: unknown object type ${code} at offset ${offset}.`);
-    return { type, data: inflateSync(bytes.subarray(pos)) };
+    return { type, data: inflate(pos) };
   }
 
   #remember(key: string, object: GitObject): void {
