@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { fmtCommand } from './fmt.ts';
 import { historyCommand } from './history.ts';
 import { newCommand } from './new.ts';
+import { reportCommand } from './report.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
@@ -10,4 +11,5 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   fmtCommand,
   historyCommand,
+  reportCommand,
 ];
