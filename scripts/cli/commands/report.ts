@@ -216,7 +216,7 @@ async function toGitlab(
   const env = io.env;
   const iid =
     positiveInteger(values['merge-request'], 'merge-request') ??
-    positiveInteger(env.CI_MERGE_REQUEST_IID, 'merge-request');
+    positiveInteger(env.CI_MERGE_REQUEST_IID || undefined, 'merge-request');
   if (!iid) return { skipped: 'this is not a merge request pipeline (no CI_MERGE_REQUEST_IID)' };
   const token = required(env, 'CAPSULE_GITLAB_TOKEN', 'GITLAB_TOKEN');
   const host = required(env, 'CI_SERVER_URL');

@@ -597,9 +597,17 @@ export function githubRoutes(state: GithubState): Router {
       );
       return {
         status: existing === undefined ? 201 : 200,
+        // The contents API answers with the git commit object, not the REST commit.
         body: {
           content: { path, sha: blobSha(content) },
-          commit: commitJson(request, repository, sha),
+          commit: {
+            sha,
+            message: body.message,
+            author,
+            committer: author,
+            parents: parent ? [{ sha: parent }] : [],
+            html_url: htmlUrl(repository, `/commit/${sha}`),
+          },
         },
       };
     }),

@@ -60,10 +60,12 @@ export async function resolvePullRequest(
       found: false,
       reason: `the validation ran for a ${run.event} event, not a pull request`,
     };
+  let stale: PullResolution | undefined;
   for (const candidate of run.pull_requests ?? []) {
     if (!candidate.number) continue;
     const resolved = await check(candidate.number, run.head_sha);
     if (resolved.found) return resolved;
+    stale = resolved;
   }
   const headOwner = run.head_repository?.owner?.login;
   if (headOwner && run.head_branch) {
@@ -77,8 +79,10 @@ export async function resolvePullRequest(
     const pull = pulls.find((candidate) => candidate.head.sha === run.head_sha);
     if (pull) return { found: true, pull: { number: pull.number, headSha: run.head_sha } };
   }
-  return {
-    found: false,
-    reason: `no open pull request has ${run.head_sha.slice(0, 10)} as its head any more`,
-  };
+  return (
+    stale ?? {
+      found: false,
+      reason: `no open pull request has ${run.head_sha.slice(0, 10)} as its head any more`,
+    }
+  );
 }
