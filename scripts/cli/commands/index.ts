@@ -1,5 +1,7 @@
 import type { Command } from '../command.ts';
+import { codeownersCommand } from './codeowners.ts';
 import { fmtCommand } from './fmt.ts';
+import { fsckCommand } from './fsck.ts';
 import { historyCommand } from './history.ts';
 import { newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
@@ -12,4 +14,6 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   historyCommand,
   reportCommand,
+  codeownersCommand,
+  fsckCommand,
 ];
