@@ -3,6 +3,7 @@ import { codeownersCommand } from './codeowners.ts';
 import { fmtCommand } from './fmt.ts';
 import { fsckCommand } from './fsck.ts';
 import { historyCommand } from './history.ts';
+import { migrateCommand } from './migrate.ts';
 import { newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { validateCommand } from './validate.ts';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   newCommand,
   validateCommand,
   fmtCommand,
+  migrateCommand,
   historyCommand,
   reportCommand,
   codeownersCommand,

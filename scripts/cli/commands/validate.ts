@@ -1,15 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { formatGithub } from '../../lib/diagnostics/format/github.ts';
 import { formatGitlab } from '../../lib/diagnostics/format/gitlab.ts';
 import { formatJson } from '../../lib/diagnostics/format/json.ts';
 import type { ChangeScope, ReportDetails } from '../../lib/diagnostics/format/json.ts';
+import { formatMarkdown } from '../../lib/diagnostics/format/markdown.ts';
+import { plural, summarise, summaryLine } from '../../lib/diagnostics/format/summary.ts';
 import { changedSince } from '../../lib/git/changed-files.ts';
 import { UnknownRevisionError } from '../../lib/git/refs.ts';
 import { openRepository } from '../../lib/git/repository.ts';
 import { selectChanged } from '../../lib/validate/select-changed.ts';
 import type { ChangedSelection } from '../../lib/validate/select-changed.ts';
-import { plural, summarise, summaryLine } from '../../lib/diagnostics/format/summary.ts';
 import { formatText } from '../../lib/diagnostics/format/text.ts';
 import { loadArchive } from '../../lib/records/load-archive.ts';
 import { loadSchemas } from '../../lib/schemas/load-schemas.ts';
@@ -156,6 +157,10 @@ export const validateCommand: Command = {
           : format === 'gitlab'
             ? formatGitlab(report.diagnostics)
             : formatText(report.diagnostics, summary, { color });
+    // In GitHub Actions, the job's summary page gets the report as a table too.
+    if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+      await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report.diagnostics, summary));
+    }
     if (typeof values.output === 'string') {
       await writeFile(path.resolve(io.cwd, values.output), output);
       io.stderr.write(`${summaryLine(summary)} Report written to ${values.output}.\n`);
