@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADA, makeGitArchive } from '../helpers/git-repo.ts';
 import type { GitArchive } from '../helpers/git-repo.ts';
@@ -103,6 +106,31 @@ describe('capsule validate --changed-since', () => {
       expect(result.stderr).toContain('--changed-since needs a git repository');
     } finally {
       await plain.cleanup();
+    }
+  });
+
+  it('says a shallow clone must be deepened when the merge base is missing', async () => {
+    const archive = await twoRecords();
+    await archive.write('content/general/top-mass/README.md', '# Top mass\n');
+    archive.commit('Document', ADA, '2024-01-02T00:00:00Z');
+    const parent = await mkdtemp(path.join(tmpdir(), 'capsule-shallow-'));
+    try {
+      const clone = path.join(parent, 'clone');
+      archive.git([
+        'clone',
+        '--quiet',
+        '--depth',
+        '1',
+        '--no-single-branch',
+        `file://${archive.root}`,
+        clone,
+      ]);
+      const result = await runCli(['validate', '--changed-since', 'origin/main'], { cwd: clone });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('This is a shallow clone');
+      expect(result.stderr).toContain('fetch-depth: 0');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 

@@ -6,7 +6,7 @@ import { formatJson } from '../../lib/diagnostics/format/json.ts';
 import type { ChangeScope, ReportDetails } from '../../lib/diagnostics/format/json.ts';
 import { formatMarkdown } from '../../lib/diagnostics/format/markdown.ts';
 import { plural, summarise, summaryLine } from '../../lib/diagnostics/format/summary.ts';
-import { changedSince } from '../../lib/git/changed-files.ts';
+import { ShallowHistoryError, changedSince } from '../../lib/git/changed-files.ts';
 import { UnknownRevisionError } from '../../lib/git/refs.ts';
 import { openRepository } from '../../lib/git/repository.ts';
 import { selectChanged } from '../../lib/validate/select-changed.ts';
@@ -190,7 +190,8 @@ async function changedRecords(
     if (selection.everything) scope.everything = selection.everything;
     return { selection, scope };
   } catch (error) {
-    if (error instanceof UnknownRevisionError) return { problem: error.message };
+    if (error instanceof UnknownRevisionError || error instanceof ShallowHistoryError)
+      return { problem: error.message };
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import git from 'isomorphic-git';
 import { ObjectReader } from './objects.ts';
 import { resolveCommit } from './refs.ts';
+import { UNSHALLOW_HINT, shallowBoundary } from './repository.ts';
 import type { Repository } from './repository.ts';
 import { diffTrees } from './tree-diff.ts';
 
@@ -26,7 +27,16 @@ export async function changedSince(
   const head = await resolveCommit(repository, 'HEAD');
   const { fs, gitdir, dir, prefix } = repository;
   const cache = {};
-  const bases = (await git.findMergeBase({ fs, gitdir, oids: [target, head], cache })) as string[];
+  const shallow = shallowBoundary(repository).length > 0;
+  let bases: string[];
+  try {
+    bases = (await git.findMergeBase({ fs, gitdir, oids: [target, head], cache })) as string[];
+  } catch (error) {
+    if (!shallow) throw error;
+    bases = [];
+  }
+  // Without the merge base, a shallow clone would count every change on both sides.
+  if (bases.length === 0 && shallow) throw new ShallowHistoryError(revision);
   const base = bases[0] ?? target;
 
   const files = new Set<string>();
@@ -55,4 +65,13 @@ export async function changedSince(
     files.add(prefix ? file.slice(prefix.length) : file);
   }
   return { base, target, files: [...files].sort() };
+}
+
+/** The clone is too shallow to find where the branch left the revision. */
+export class ShallowHistoryError extends Error {
+  constructor(revision: string) {
+    super(
+      `This is a shallow clone: the commit where this branch left \`${revision}\` is not in it, so the changes cannot be told apart. ${UNSHALLOW_HINT}`,
+    );
+  }
 }
