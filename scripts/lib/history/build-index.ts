@@ -13,6 +13,8 @@ import type { RecordState } from './read-record.ts';
 import { diffTrees } from '../git/tree-diff.ts';
 import { changedRecordFolders } from './record-folders.ts';
 import type { FolderChange, RecordFolder } from './record-folders.ts';
+import { inheritedFrom, releaseParent, takeMap } from './folder-maps.ts';
+import type { FolderMap, Lineage, Slot } from './folder-maps.ts';
 import { detectMoves } from './renames.ts';
 import type { HistoryIndex, RecordHistory, Revision, RevisionKind } from './types.ts';
 import type { UnknownMap } from '../records/types.ts';
@@ -35,21 +37,8 @@ export interface BuildOptions {
   onProgress?: (phase: 'reading commits' | 'indexing', done: number, total: number) => void;
 }
 
-/** A record's line of descent, from its creation through edits and moves. */
-interface Lineage {
-  revisions: Revision[];
-}
-
 /** Parsed versions kept for the next revision's "before" (a record is often edited again soon). */
 const PARSED_CACHE = 2048;
-
-/** Which record a folder holds in a given commit, and the revision that made it so. */
-interface Slot {
-  lineage: Lineage;
-  revision: number;
-}
-
-type FolderMap = Map<string, Slot>;
 
 export async function buildHistoryIndex(
   repository: Repository,
@@ -227,57 +216,4 @@ async function buildWith(
     records,
     removed,
   };
-}
-
-/**
- * The folder map a commit starts from: its first parent's, taken over when this is the last
- * child to need it (the common case of a linear history), copied otherwise.
- */
-function takeMap(
-  maps: Map<string, FolderMap>,
-  childrenLeft: Map<string, number>,
-  parent: string | undefined,
-): FolderMap {
-  if (!parent) return new Map();
-  const map = maps.get(parent) ?? new Map<string, Slot>();
-  if ((childrenLeft.get(parent) ?? 0) <= 1) {
-    maps.delete(parent);
-    return map;
-  }
-  return new Map(map);
-}
-
-function releaseParent(
-  maps: Map<string, FolderMap>,
-  childrenLeft: Map<string, number>,
-  parent: string,
-): void {
-  const left = (childrenLeft.get(parent) ?? 1) - 1;
-  childrenLeft.set(parent, left);
-  if (left <= 0) maps.delete(parent);
-}
-
-/**
- * In a merge, a folder that is the same as in one of the other parents (or absent from both)
- * was changed on that branch: its record and revision come from there.
- */
-async function inheritedFrom(
-  objects: ObjectReader,
-  change: FolderChange,
-  otherParents: readonly string[],
-  byOid: Map<string, GraphCommit>,
-  maps: Map<string, FolderMap>,
-): Promise<{ slot: Slot | undefined } | undefined> {
-  for (const parent of otherParents) {
-    const tree = byOid.get(parent)?.tree;
-    if (!tree) continue;
-    const entry = await objects.entryAt(tree, change.dir);
-    const there = entry?.type === 'tree' ? entry.oid : undefined;
-    if (there === change.after?.tree) {
-      const slot = maps.get(parent)?.get(change.dir);
-      if (change.after && !slot) continue;
-      return { slot };
-    }
-  }
-  return undefined;
 }

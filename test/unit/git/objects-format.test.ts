@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta } from '../../../scripts/lib/git/object-store.ts';
+import { applyDelta } from '../../../scripts/lib/git/delta.ts';
 import { parseCommit, parseTree } from '../../../scripts/lib/git/parse-objects.ts';
 import { isoDate } from '../../../scripts/lib/history/commit-summary.ts';
 
