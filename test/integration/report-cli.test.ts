@@ -87,7 +87,7 @@ describe('capsule report github', () => {
     });
   });
 
-  it('exits 1 when a step fails for good, after retrying it', async () => {
+  it('exits 1 when a step fails for good, and says which', async () => {
     const env = await githubSetup();
     github.faults.add({ method: 'POST', path: /\/labels$/, status: 502, times: Infinity });
     const result = await runCli(['report', 'github', '--report', 'report.json'], { cwd: dir, env });
