@@ -1,8 +1,12 @@
 import type { Command } from '../command.ts';
+import { codeownersCommand } from './codeowners.ts';
 import { fmtCommand } from './fmt.ts';
+import { fsckCommand } from './fsck.ts';
+import { historyCommand } from './history.ts';
 import { migrateCommand } from './migrate.ts';
 import { mintCommand } from './mint.ts';
 import { newCommand } from './new.ts';
+import { reportCommand } from './report.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
@@ -12,4 +16,8 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   migrateCommand,
   mintCommand,
+  historyCommand,
+  reportCommand,
+  codeownersCommand,
+  fsckCommand,
 ];

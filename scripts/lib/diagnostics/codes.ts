@@ -76,6 +76,8 @@ export const DIAGNOSTIC_CODES = {
   CAPSULE_MIGRATION_MISSING:
     "No chain of migrations leads from a record's schema version to the target.",
   CAPSULE_MIGRATION_RESULT: 'A migrated record does not validate against the new schema version.',
+  // The repository
+  CAPSULE_GIT_FSCK: "git's check of the repository's objects (`git fsck`) failed or could not run.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
