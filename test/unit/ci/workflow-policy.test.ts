@@ -42,7 +42,7 @@ describe('the workflows in .github/workflows', () => {
     );
     expect(
       commands.filter(
-        (command) => !/^(npm (ci|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(command),
+        (command) => !/^(npm (ci|install|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(command),
       ),
     ).toEqual([]);
   });
@@ -118,7 +118,7 @@ describe('.gitlab-ci.yml', () => {
   it('runs only package scripts and the capsule command, and never pastes branch or title text', () => {
     const lines = jobs.flatMap(([, job]) => job.script ?? []);
     expect(
-      lines.filter((line) => !/^(npm (ci|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(line)),
+      lines.filter((line) => !/^(npm (ci|install|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(line)),
     ).toEqual([]);
     expect(
       lines.filter((line) =>
