@@ -1,0 +1,169 @@
+import type { SchemaRegistry } from '../schemas/registry.ts';
+import { childNode, nodeAt, refChain, rootNode } from '../schemas/walk.ts';
+import type { SchemaNode } from '../schemas/walk.ts';
+import { isMap } from '../validate/data.ts';
+import { identifierUrl } from './links.ts';
+
+/**
+ * The generic record renderer's model: a record's data walked alongside its schema, every field
+ * labelled with the schema's title and description, every identifier linked by its format. The
+ * page renders this tree as nested description lists, so a field added to a schema appears on
+ * record pages with no change to the site.
+ */
+export interface FieldNode {
+  key: string;
+  title: string;
+  description?: string;
+  /** A scalar, formatted; absent for objects and lists. */
+  value?: FieldValue;
+  /** An object's fields, in the schema's order. */
+  fields?: FieldNode[];
+  /** A list's items (each a value or an object). */
+  items?: FieldNode[];
+}
+
+export interface FieldValue {
+  text: string;
+  href?: string;
+  /** Identifiers, paths and code read better in monospace. */
+  code?: boolean;
+}
+
+interface FieldInfo {
+  title?: string;
+  description?: string;
+  format?: string;
+  /** Property names in the schema's order. */
+  order: string[];
+  code: boolean;
+}
+
+/**
+ * Builds field trees for one schema registry, remembering what it learnt about each schema path
+ * (9,000 record pages share a handful of schemas; each path is walked once).
+ */
+export class FieldTreeBuilder {
+  readonly #registry: SchemaRegistry;
+  readonly #info = new Map<string, FieldInfo | undefined>();
+
+  constructor(registry: SchemaRegistry) {
+    this.#registry = registry;
+  }
+
+  /** Fields of a record, without those listed in `omit` (top-level keys). */
+  build(
+    schemaRef: string,
+    data: { [key: string]: unknown },
+    omit: ReadonlySet<string> = new Set(),
+  ): FieldNode[] {
+    const root = rootNode(this.#registry, schemaRef);
+    const info = this.#lookup(schemaRef, root, []);
+    return this.#fields(schemaRef, root, [], data, info, omit);
+  }
+
+  #fields(
+    ref: string,
+    root: SchemaNode | undefined,
+    path: Array<string | number>,
+    data: { readonly [key: string]: unknown },
+    info: FieldInfo | undefined,
+    omit: ReadonlySet<string> = new Set(),
+  ): FieldNode[] {
+    const order = info?.order ?? [];
+    const keys = [
+      ...order.filter((key) => key in data),
+      ...Object.keys(data).filter((key) => !order.includes(key)),
+    ].filter((key) => !omit.has(key) && data[key] !== undefined && data[key] !== null);
+    return keys.map((key) => this.#node(ref, root, [...path, key], key, data[key]));
+  }
+
+  #node(
+    ref: string,
+    root: SchemaNode | undefined,
+    path: Array<string | number>,
+    key: string,
+    value: unknown,
+  ): FieldNode {
+    const info = this.#lookup(ref, root, path);
+    const node: FieldNode = { key, title: info?.title ?? humanise(key) };
+    if (info?.description) node.description = info.description;
+    if (Array.isArray(value)) {
+      node.items = value.map((item, index) => {
+        const itemPath = [...path, index];
+        const itemInfo = this.#lookup(ref, root, itemPath);
+        const child: FieldNode = { key: String(index + 1), title: `${node.title} ${index + 1}` };
+        if (isMap(item)) child.fields = this.#fields(ref, root, itemPath, item, itemInfo);
+        else child.value = formatValue(item, itemInfo);
+        return child;
+      });
+    } else if (isMap(value)) {
+      node.fields = this.#fields(ref, root, path, value, info);
+    } else {
+      node.value = formatValue(value, info);
+    }
+    return node;
+  }
+
+  #lookup(
+    ref: string,
+    root: SchemaNode | undefined,
+    path: Array<string | number>,
+  ): FieldInfo | undefined {
+    const key = `${ref}#${path.map((part) => (typeof part === 'number' ? '*' : part)).join('/')}`;
+    if (this.#info.has(key)) return this.#info.get(key);
+    let info: FieldInfo | undefined;
+    if (root) {
+      const parent = path.length > 0 ? nodeAt(this.#registry, root, path.slice(0, -1)) : undefined;
+      const node =
+        path.length === 0
+          ? root
+          : parent && childNode(this.#registry, parent, path[path.length - 1] as string | number);
+      if (node) info = describe(refChain(this.#registry, node));
+    }
+    this.#info.set(key, info);
+    return info;
+  }
+}
+
+/** What the page needs of a field's schema: the first title and description along its `$ref`s. */
+function describe(chain: SchemaNode[]): FieldInfo {
+  const target = chain[chain.length - 1]?.schema ?? {};
+  const first = (keyword: 'title' | 'description') =>
+    chain
+      .map((node) => node.schema[keyword])
+      .find((value): value is string => typeof value === 'string');
+  const format = typeof target.format === 'string' ? target.format : undefined;
+  const pattern = typeof target.pattern === 'string' ? target.pattern : '';
+  const info: FieldInfo = {
+    order: Object.keys((target.properties as object | undefined) ?? {}),
+    code: Boolean(format && format !== 'date' && format !== 'https-url') || pattern !== '',
+  };
+  const title = first('title');
+  const description = first('description');
+  if (title) info.title = title;
+  if (description) info.description = description;
+  if (format) info.format = format;
+  return info;
+}
+
+function formatValue(value: unknown, info: FieldInfo | undefined): FieldValue {
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'boolean'
+        ? value
+          ? 'yes'
+          : 'no'
+        : String(value);
+  const out: FieldValue = { text };
+  const href =
+    info?.format && typeof value === 'string' ? identifierUrl(info.format, value) : undefined;
+  if (href) out.href = href;
+  if (info?.code) out.code = true;
+  return out;
+}
+
+function humanise(key: string): string {
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
