@@ -25,6 +25,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: 'prism' },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Scripts as files, never inline: the CSP then needs no hashes for them.
+  vite: { build: { assetsInlineLimit: 0 } },
   security: {
     csp: {
       directives: [

@@ -15,6 +15,7 @@ let byId: Promise<Map<string, SiteRecord>> | undefined;
 let collections: Promise<SiteCollection[]> | undefined;
 let schemas: Promise<SiteSchema[]> | undefined;
 let archive: Promise<ArchiveInfo> | undefined;
+let registry: Promise<SchemaRegistry> | undefined;
 let fieldTrees: Promise<FieldTreeBuilder> | undefined;
 
 export function getRecords(): Promise<SiteRecord[]> {
@@ -51,9 +52,12 @@ export function getArchive(): Promise<ArchiveInfo> {
   return archive;
 }
 
+export function getRegistry(): Promise<SchemaRegistry> {
+  registry ??= getSchemas().then((all) => new SchemaRegistry(all as unknown as SchemaDocument[]));
+  return registry;
+}
+
 export function getFieldTrees(): Promise<FieldTreeBuilder> {
-  fieldTrees ??= getSchemas().then(
-    (all) => new FieldTreeBuilder(new SchemaRegistry(all as unknown as SchemaDocument[])),
-  );
+  fieldTrees ??= getRegistry().then((schemas) => new FieldTreeBuilder(schemas));
   return fieldTrees;
 }

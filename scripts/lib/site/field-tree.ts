@@ -167,3 +167,29 @@ function humanise(key: string): string {
   const words = key.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A list of flat objects (every field a value or a list of values) reads best as a table. */
+export interface FieldTable {
+  columns: Array<{ key: string; title: string }>;
+  rows: Array<Array<FieldNode | undefined>>;
+}
+
+export function asTable(node: FieldNode): FieldTable | undefined {
+  const items = node.items;
+  if (!items || items.length === 0) return undefined;
+  if (!items.every((item) => item.fields?.every(isFlat))) return undefined;
+  const columns: FieldTable['columns'] = [];
+  for (const item of items)
+    for (const field of item.fields ?? [])
+      if (!columns.some((column) => column.key === field.key))
+        columns.push({ key: field.key, title: field.title });
+  if (columns.length > 8) return undefined;
+  return {
+    columns,
+    rows: items.map((item) => columns.map((column) => item.fields?.find((field) => field.key === column.key))),
+  };
+}
+
+function isFlat(field: FieldNode): boolean {
+  return field.value !== undefined || (field.items?.every((item) => item.value !== undefined) ?? false);
+}
