@@ -1,5 +1,6 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { capsuleSite } from './scripts/lib/site/astro-integration.ts';
 import { astroSiteAndBase, settingsFromEnv } from './scripts/lib/site/settings.ts';
 
 /**
@@ -19,27 +20,14 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
-  build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx()],
+  build: { format: 'directory', concurrency: 16, inlineStylesheets: 'never' },
+  integrations: [mdx(), capsuleSite({ siteUrl: site })],
   // Shiki colours code with inline styles, which the Content-Security-Policy forbids.
   markdown: { syntaxHighlight: 'prism' },
   devToolbar: { enabled: false },
   prefetch: false,
-  // Scripts as files, never inline: the CSP then needs no hashes for them.
+  // Scripts and styles as files, never inline: the pages' Content-Security-Policy
+  // (scripts/lib/site/csp.ts, in the layout) allows no inline code at all. Astro's own CSP
+  // support is not used: it hashes per page, which cost a third of the render time.
   vite: { build: { assetsInlineLimit: 0 } },
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
 });

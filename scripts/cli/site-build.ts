@@ -77,6 +77,7 @@ export function reportBuild(io: CliIo, result: BuildResult, audience: Audience):
           warnings > 0
             ? `${warnings} validation warning${warnings === 1 ? '' : 's'}; run \`npx capsule validate\` to see ${warnings === 1 ? 'it' : 'them'}.`
             : '',
+          io.env.CAPSULE_DEBUG ? `Timings (ms): ${JSON.stringify(result.timings)}` : '',
           `Output: ${result.outDir}`,
         ]
           .filter(Boolean)

@@ -1,5 +1,8 @@
 import { FACETS } from '../../scripts/lib/site/facets.ts';
-import { queryIdentifierToken, withoutIdentifierTokens } from '../../scripts/lib/site/search-terms.ts';
+import {
+  queryIdentifierToken,
+  withoutIdentifierTokens,
+} from '../../scripts/lib/site/search-terms.ts';
 
 /**
  * The search page, on Pagefind's JavaScript API: words or an identifier (searched as one token,
@@ -26,8 +29,12 @@ interface Pagefind {
   filters(): Promise<{ [facet: string]: { [value: string]: number } }>;
 }
 
-const PAGE = 20;
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const PAGE = 10;
+const liveCounts =
+  (document.getElementById('search-form') as HTMLFormElement).dataset.liveCounts === 'true';
+const base = import.meta.env.BASE_URL.endsWith('/')
+  ? import.meta.env.BASE_URL
+  : `${import.meta.env.BASE_URL}/`;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const sortSelect = document.getElementById('sort') as HTMLSelectElement;
@@ -64,41 +71,19 @@ function writeUrl(): void {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set('q', input.value.trim());
   if (sortSelect.value) params.set('sort', sortSelect.value);
-  for (const [facet, values] of Object.entries(selected())) for (const value of values) params.append(facet, value);
+  for (const [facet, values] of Object.entries(selected()))
+    for (const value of values) params.append(facet, value);
   const query = params.toString();
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
-function renderFacets(totals: PagefindSearch['totalFilters'], counts: PagefindSearch['filters'] | undefined, chosen: { [facet: string]: string[] }): void {
-  facetsBox.replaceChildren();
-  for (const facet of FACETS) {
-    const values = Object.entries(totals[facet.name] ?? {});
-    if (values.length === 0) continue;
-    values.sort((a, b) => (facet.name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
-    const fieldset = document.createElement('fieldset');
-    fieldset.className = 'facet';
-    const legend = document.createElement('legend');
-    legend.textContent = facet.label;
-    fieldset.append(legend);
-    for (const [value, total] of values) {
-      const id = `facet-${facet.name}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
-      const label = document.createElement('label');
-      label.htmlFor = id;
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.id = id;
-      box.name = facet.name;
-      box.value = value;
-      box.checked = chosen[facet.name]?.includes(value) ?? false;
-      const text = document.createElement('span');
-      text.textContent = value;
-      const count = document.createElement('span');
-      count.className = 'n';
-      count.textContent = String(counts?.[facet.name]?.[value] ?? total);
-      label.append(box, text, count);
-      fieldset.append(label);
-    }
-    facetsBox.append(fieldset);
+/** Counts within the current results, where Pagefind has them (small archives; see the page). */
+function updateCounts(counts: PagefindSearch['filters'] | undefined): void {
+  for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+    const count = box.parentElement?.querySelector<HTMLElement>('.n');
+    if (!count) continue;
+    const live = counts?.[box.name]?.[box.value];
+    count.textContent = live === undefined ? (count.dataset.total ?? '') : String(live);
   }
 }
 
@@ -134,7 +119,14 @@ async function renderMore(run: number): Promise<void> {
     heading.append(link);
     const meta = document.createElement('div');
     meta.className = 'meta muted';
-    meta.textContent = [result.meta.experiment, result.meta.collection, result.meta.year, result.meta.date && `created ${result.meta.date}`].filter(Boolean).join(' · ');
+    meta.textContent = [
+      result.meta.experiment,
+      result.meta.collection,
+      result.meta.year,
+      result.meta.date && `created ${result.meta.date}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.append(...excerptNodes(result.excerpt));
     item.append(heading, meta, excerpt);
@@ -144,44 +136,57 @@ async function renderMore(run: number): Promise<void> {
   more.hidden = shown >= current.results.length;
 }
 
-async function run(): Promise<void> {
+async function run(options: { words?: boolean } = {}): Promise<void> {
   const run = ++generation;
   writeUrl();
   const query = input.value.trim();
   const chosen = selected();
   const filters: { [facet: string]: { any: string[] } } = {};
   for (const [facet, values] of Object.entries(chosen)) filters[facet] = { any: values };
-  const sort = sortSelect.value === 'newest' ? { date: 'desc' } : sortSelect.value === 'oldest' ? { date: 'asc' } : undefined;
-  const hasFilters = Object.keys(filters).length > 0;
+  const sort =
+    sortSelect.value === 'newest'
+      ? { date: 'desc' }
+      : sortSelect.value === 'oldest'
+        ? { date: 'asc' }
+        : undefined;
   if (!pagefind) return;
-  if (!query && !hasFilters) {
+  if (!query && Object.keys(filters).length === 0) {
     list.replaceChildren();
+    list.dataset.state = 'idle';
     more.hidden = true;
+    updateCounts(undefined);
     status.textContent = 'Type words, a DOI, an arXiv id or a CADI line, or choose a filter.';
-    renderFacets(await pagefind.filters(), undefined, chosen);
     return;
   }
   status.textContent = 'Searching…';
-  const options = { filters, ...(sort ? { sort } : {}) };
-  let search: PagefindSearch | null = null;
-  let asIdentifier = false;
-  const token = query ? queryIdentifierToken(query) : undefined;
-  if (token) {
-    search = await pagefind.search(token, options);
-    asIdentifier = (search?.results.length ?? 0) > 0;
-  }
-  if (!asIdentifier) search = await pagefind.search(query || null, options);
+  list.dataset.state = 'searching';
+  const searchOptions = { filters, ...(sort ? { sort } : {}) };
+  // An identifier is searched as the one token records index it under (search-terms.ts).
+  const token = query && !options.words ? queryIdentifierToken(query) : undefined;
+  // Quoted: an exact match of the whole token, not the closest prefix.
+  const search = await pagefind.search(token ? `"${token}"` : query || null, searchOptions);
   if (run !== generation || !search) return;
   current = search;
   shown = 0;
   list.replaceChildren();
-  renderFacets(search.totalFilters, search.filters, chosen);
+  if (liveCounts) updateCounts(search.filters);
   const count = search.results.length;
-  status.textContent =
-    count === 0
-      ? `No records match${query ? ` “${query}”` : ''}.`
-      : `${count} record${count === 1 ? '' : 's'}${asIdentifier ? ` with the identifier ${query}` : query ? ` for “${query}”` : ''}.`;
+  if (count === 0 && token) {
+    status.replaceChildren(`No record has the identifier ${query}. `);
+    const words = document.createElement('button');
+    words.type = 'button';
+    words.className = 'secondary';
+    words.textContent = 'Search for the words instead';
+    words.addEventListener('click', () => void run({ words: true }));
+    status.append(words);
+  } else {
+    status.textContent =
+      count === 0
+        ? `No records match${query ? ` “${query}”` : ''}.`
+        : `${count} record${count === 1 ? '' : 's'}${token ? ` with the identifier ${query}` : query ? ` for “${query}”` : ''}.`;
+  }
   await renderMore(run);
+  list.dataset.state = 'ready';
 }
 
 async function start(): Promise<void> {
@@ -196,7 +201,9 @@ async function start(): Promise<void> {
     status.textContent = 'The search index could not be loaded.';
     return;
   }
-  renderFacets(await pagefind.filters(), undefined, state.facets);
+  for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+    box.checked = state.facets[box.name]?.includes(box.value) ?? false;
+  if (liveCounts) await pagefind.filters();
   await run();
 }
 

@@ -60,12 +60,32 @@ export function collectionSummary(collection: SiteCollection, records: number, u
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
-export function openApiDocument(options: { title: string; description?: string; apiUrl: string; version: string }) {
+export function openApiDocument(options: {
+  title: string;
+  description?: string;
+  apiUrl: string;
+  version: string;
+}) {
   const recordSummarySchema = {
     type: 'object',
-    required: ['id', 'collection', 'title', 'experiment', 'year', 'created', 'access', 'schema', 'url', 'api'],
+    required: [
+      'id',
+      'collection',
+      'title',
+      'experiment',
+      'year',
+      'created',
+      'access',
+      'schema',
+      'url',
+      'api',
+    ],
     properties: {
-      id: { type: 'string', description: 'The record id, `<collection>/<slug>`.', examples: ['cms/higgs-tautau-2016'] },
+      id: {
+        type: 'string',
+        description: 'The record id, `<collection>/<slug>`.',
+        examples: ['cms/higgs-tautau-2016'],
+      },
       collection: { type: 'string' },
       title: { type: 'string' },
       experiment: { type: 'string' },
@@ -96,7 +116,9 @@ export function openApiDocument(options: { title: string; description?: string; 
           responses: {
             '200': {
               description: 'The records.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordList' } } },
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/RecordList' } },
+              },
             },
           },
         },
@@ -107,10 +129,19 @@ export function openApiDocument(options: { title: string; description?: string; 
           summary: 'One record: its metadata, documentation and files',
           parameters: [
             { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'slug', in: 'path', required: true, description: 'The rest of the record id (may hold `/` in sharded collections).', schema: { type: 'string' } },
+            {
+              name: 'slug',
+              in: 'path',
+              required: true,
+              description: 'The rest of the record id (may hold `/` in sharded collections).',
+              schema: { type: 'string' },
+            },
           ],
           responses: {
-            '200': { description: 'The record.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Record' } } } },
+            '200': {
+              description: 'The record.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Record' } } },
+            },
             '404': { description: 'No such record on this site.' },
           },
         },
@@ -122,7 +153,11 @@ export function openApiDocument(options: { title: string; description?: string; 
           responses: {
             '200': {
               description: 'The collections.',
-              content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Collection' } } } },
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { $ref: '#/components/schemas/Collection' } },
+                },
+              },
             },
           },
         },
@@ -132,11 +167,25 @@ export function openApiDocument(options: { title: string; description?: string; 
           operationId: 'getSchema',
           summary: 'A JSON Schema (2020-12) as published in schemas/',
           parameters: [
-            { name: 'name', in: 'path', required: true, schema: { type: 'string' }, examples: { cms: { value: 'cms-analysis' } } },
-            { name: 'version', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' } },
+            {
+              name: 'name',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              examples: { cms: { value: 'cms-analysis' } },
+            },
+            {
+              name: 'version',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' },
+            },
           ],
           responses: {
-            '200': { description: 'The schema.', content: { 'application/schema+json': { schema: { type: 'object' } } } },
+            '200': {
+              description: 'The schema.',
+              content: { 'application/schema+json': { schema: { type: 'object' } } },
+            },
             '404': { description: 'No such schema.' },
           },
         },
@@ -160,10 +209,16 @@ export function openApiDocument(options: { title: string; description?: string; 
               type: 'object',
               required: ['metadata', 'documentation', 'files'],
               properties: {
-                metadata: { type: 'object', description: 'The record as its schema (`schema`) describes it.' },
+                metadata: {
+                  type: 'object',
+                  description: 'The record as its schema (`schema`) describes it.',
+                },
                 documentation: {
                   type: 'array',
-                  items: { type: 'object', properties: { file: { type: 'string' }, markdown: { type: 'string' } } },
+                  items: {
+                    type: 'object',
+                    properties: { file: { type: 'string' }, markdown: { type: 'string' } },
+                  },
                 },
                 files: {
                   type: 'array',
@@ -176,7 +231,11 @@ export function openApiDocument(options: { title: string; description?: string; 
                       sha256: nullable('string'),
                       description: nullable('string'),
                       media_type: nullable('string'),
-                      url: { type: ['string', 'null'], format: 'uri', description: 'Download URL, when the site serves the file.' },
+                      url: {
+                        type: ['string', 'null'],
+                        format: 'uri',
+                        description: 'Download URL, when the site serves the file.',
+                      },
                     },
                   },
                 },

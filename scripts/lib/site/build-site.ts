@@ -10,11 +10,12 @@ import { ARCHIVE_FILE, CONTENT_DIR } from '../records/layout.ts';
 import { parseYaml } from '../yaml/index.ts';
 import { TOOL_ROOT, isGeneratedLine, runAstroBuild } from './astro-process.ts';
 import type { AstroRun } from './astro-process.ts';
-import type { LoaderReport } from './content-loaders.ts';
+import type { LoaderReport } from './site-source.ts';
 import { forbiddenStrings } from './scan/forbidden.ts';
-import { scanOutput } from './scan/scan-output.ts';
+import { OutputScanner } from './scan/scan-output.ts';
 import type { Leak, ScanReport } from './scan/scan-output.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { createSearchIndexer } from './search-index.ts';
+import type { SearchIndexer } from './search-index.ts';
 import { siteUrlFor } from './settings.ts';
 import type { SiteBuildSettings } from './settings.ts';
 
@@ -47,7 +48,7 @@ export interface BuildSteps {
     env: NodeJS.ProcessEnv,
     onLine: (line: string) => void,
   ): Promise<AstroRun>;
-  index(siteDir: string): Promise<{ pages: number }>;
+  createIndexer(): Promise<SearchIndexer>;
 }
 
 export type BuildResult =
@@ -80,7 +81,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   checkOutputDir(root, outDir);
   const steps: BuildSteps = {
     render: runAstroBuild,
-    index: buildSearchIndex,
+    createIndexer: createSearchIndexer,
     ...options.steps,
   };
   const day = today(env);
@@ -105,12 +106,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     reportFile: path.join(work, 'loader-report.json'),
   };
   const cleanup: string[] = [];
+  let indexer: SearchIndexer | undefined;
   try {
-    // What must not appear is worked out from the archive on disk while Astro renders.
-    const forbidden = loadArchive(root).then((archive) =>
-      forbiddenStrings(archive.records, options.audience, day),
+    // What must not appear is worked out from the archive on disk, independently of the pages.
+    const scanner = loadArchive(root).then(
+      (archive) => new OutputScanner(forbiddenStrings(archive.records, options.audience, day)),
     );
-    forbidden.catch(() => {});
+    scanner.catch(() => {});
+    const searchIndex = await steps.createIndexer();
+    indexer = searchIndex;
 
     options.onStage?.(
       'render',
@@ -118,13 +122,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     );
     let since = performance.now();
     let pages = 0;
+    // Astro renders in its own process; this one checks and indexes each file as it is written.
+    let checking: Promise<void> = Promise.resolve();
+    const take = (file: string) => {
+      checking = checking.then(async () => {
+        const bytes = readIfFile(path.join(staging, file));
+        if (!bytes) return;
+        (await scanner).check(file, bytes);
+        indexer?.offer(file, bytes);
+      });
+    };
     // Astro's root must resolve the tool's node_modules: a fresh folder under its cache.
     await mkdir(PROJECTS, { recursive: true });
     const project = await mkdtemp(path.join(PROJECTS, 'build-'));
     cleanup.push(project);
     const run = await steps.render(settings, project, env, (line) => {
-      if (isGeneratedLine(line)) options.onPages?.(++pages);
+      const file = generatedFile(line);
+      if (!file) return;
+      options.onPages?.(++pages);
+      take(file);
     });
+    await checking;
     mark('render', since);
     const report = readReport(settings.reportFile);
     if (report && !report.ok)
@@ -143,14 +161,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
         log: run.tail,
       };
 
-    options.onStage?.('index', 'Indexing record pages for search');
+    options.onStage?.('index', 'Writing the search index');
     since = performance.now();
-    const search = await steps.index(staging);
+    const search = await searchIndex.finish(staging);
     mark('index', since);
+    Object.assign(timings, search.timings);
 
     options.onStage?.('scan', 'Checking every output file for records this audience may not see');
     since = performance.now();
-    const scan = scanOutput(staging, await forbidden);
+    const scan = (await scanner).finish(staging);
     mark('scan', since);
     if (scan.leaks.length > 0) return { ok: false, reason: 'leak', leaks: scan.leaks, scan };
 
@@ -171,7 +190,23 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       timings,
     };
   } finally {
+    await indexer?.close();
     for (const dir of [staging, work, ...cleanup]) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file an Astro log line reports as written ("├─ /records/x/index.html (+3ms)"), if any. */
+export function generatedFile(line: string): string | undefined {
+  if (!isGeneratedLine(line)) return undefined;
+  const match = /[├└]─ \/(\S+)/.exec(line);
+  return match?.[1];
+}
+
+function readIfFile(file: string): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
 

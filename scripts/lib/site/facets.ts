@@ -11,7 +11,7 @@ export const FACETS = [
   { name: 'theme', label: 'Physics theme' },
   { name: 'final_state', label: 'Final state' },
   { name: 'workflow', label: 'Workflow' },
-  { name: 'doi', label: 'Record DOI' },
+  { name: 'doi', label: 'DOI' },
 ] as const;
 
 export type FacetName = (typeof FACETS)[number]['name'];
@@ -60,7 +60,37 @@ export function recordFacets(
     year: [recordYear(metadata)],
     theme: (metadata.physics_themes ?? []).map(themeLabel),
     final_state: metadata.final_states ?? [],
-    workflow: [hasWorkflow(metadata) ? 'With workflow' : 'Without workflow'],
-    doi: [metadata.doi ? 'With DOI' : 'Without DOI'],
+    // Yes/no facets carry only their "yes": a filter listing every record costs every search
+    // that uses it a download the size of the archive.
+    workflow: hasWorkflow(metadata) ? ['Has a workflow'] : [],
+    doi: metadata.doi ? ['Has a DOI'] : [],
   };
+}
+
+/** Every facet's values with the number of records holding each, for the search page. */
+export function facetTotals(
+  records: ReadonlyArray<{ metadata: RecordMetadata; collectionTitle: string }>,
+): Array<{ name: FacetName; label: string; values: Array<{ value: string; count: number }> }> {
+  const counts = new Map<FacetName, Map<string, number>>(
+    FACETS.map((facet) => [facet.name, new Map()]),
+  );
+  for (const record of records) {
+    const facets = recordFacets(record.metadata, record.collectionTitle);
+    for (const facet of FACETS)
+      for (const value of facets[facet.name]) {
+        const values = counts.get(facet.name) as Map<string, number>;
+        values.set(value, (values.get(value) ?? 0) + 1);
+      }
+  }
+  return FACETS.map((facet) => ({
+    name: facet.name,
+    label: facet.label,
+    values: [...(counts.get(facet.name) as Map<string, number>).entries()]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) =>
+        facet.name === 'year'
+          ? b.value.localeCompare(a.value)
+          : b.count - a.count || a.value.localeCompare(b.value),
+      ),
+  })).filter((facet) => facet.values.length > 0);
 }

@@ -57,61 +57,65 @@ export class FieldTreeBuilder {
     omit: ReadonlySet<string> = new Set(),
   ): FieldNode[] {
     const root = rootNode(this.#registry, schemaRef);
-    const info = this.#lookup(schemaRef, root, []);
-    return this.#fields(schemaRef, root, [], data, info, omit);
+    const context: WalkContext = { ref: schemaRef, root };
+    const key = `${schemaRef}#`;
+    return this.#fields(context, [], key, data, this.#lookup(context, [], key), omit);
   }
 
   #fields(
-    ref: string,
-    root: SchemaNode | undefined,
+    context: WalkContext,
     path: Array<string | number>,
+    key: string,
     data: { readonly [key: string]: unknown },
     info: FieldInfo | undefined,
-    omit: ReadonlySet<string> = new Set(),
+    omit: ReadonlySet<string> = EMPTY,
   ): FieldNode[] {
     const order = info?.order ?? [];
-    const keys = [
-      ...order.filter((key) => key in data),
-      ...Object.keys(data).filter((key) => !order.includes(key)),
-    ].filter((key) => !omit.has(key) && data[key] !== undefined && data[key] !== null);
-    return keys.map((key) => this.#node(ref, root, [...path, key], key, data[key]));
+    const keys = order.filter((name) => name in data);
+    for (const name of Object.keys(data)) if (!order.includes(name)) keys.push(name);
+    const out: FieldNode[] = [];
+    for (const name of keys) {
+      const value = data[name];
+      if (omit.has(name) || value === undefined || value === null) continue;
+      out.push(this.#node(context, [...path, name], `${key}/${name}`, name, value));
+    }
+    return out;
   }
 
   #node(
-    ref: string,
-    root: SchemaNode | undefined,
+    context: WalkContext,
     path: Array<string | number>,
     key: string,
+    name: string,
     value: unknown,
   ): FieldNode {
-    const info = this.#lookup(ref, root, path);
-    const node: FieldNode = { key, title: info?.title ?? humanise(key) };
+    const info = this.#lookup(context, path, key);
+    const node: FieldNode = { key: name, title: info?.title ?? humanise(name) };
     if (info?.description) node.description = info.description;
     if (Array.isArray(value)) {
+      const itemKey = `${key}/*`;
       node.items = value.map((item, index) => {
         const itemPath = [...path, index];
-        const itemInfo = this.#lookup(ref, root, itemPath);
+        const itemInfo = this.#lookup(context, itemPath, itemKey);
         const child: FieldNode = { key: String(index + 1), title: `${node.title} ${index + 1}` };
-        if (isMap(item)) child.fields = this.#fields(ref, root, itemPath, item, itemInfo);
+        if (isMap(item)) child.fields = this.#fields(context, itemPath, itemKey, item, itemInfo);
         else child.value = formatValue(item, itemInfo);
         return child;
       });
     } else if (isMap(value)) {
-      node.fields = this.#fields(ref, root, path, value, info);
+      node.fields = this.#fields(context, path, key, value, info);
     } else {
       node.value = formatValue(value, info);
     }
     return node;
   }
 
-  #lookup(
-    ref: string,
-    root: SchemaNode | undefined,
-    path: Array<string | number>,
-  ): FieldInfo | undefined {
-    const key = `${ref}#${path.map((part) => (typeof part === 'number' ? '*' : part)).join('/')}`;
-    if (this.#info.has(key)) return this.#info.get(key);
+  /** The schema facts of a path; `key` names the path with list indexes as `*`. */
+  #lookup(context: WalkContext, path: Array<string | number>, key: string): FieldInfo | undefined {
+    const cached = this.#info.get(key);
+    if (cached !== undefined || this.#info.has(key)) return cached;
     let info: FieldInfo | undefined;
+    const root = context.root;
     if (root) {
       const parent = path.length > 0 ? nodeAt(this.#registry, root, path.slice(0, -1)) : undefined;
       const node =
@@ -124,6 +128,13 @@ export class FieldTreeBuilder {
     return info;
   }
 }
+
+interface WalkContext {
+  ref: string;
+  root: SchemaNode | undefined;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** What the page needs of a field's schema: the first title and description along its `$ref`s. */
 function describe(chain: SchemaNode[]): FieldInfo {
@@ -186,10 +197,61 @@ export function asTable(node: FieldNode): FieldTable | undefined {
   if (columns.length > 8) return undefined;
   return {
     columns,
-    rows: items.map((item) => columns.map((column) => item.fields?.find((field) => field.key === column.key))),
+    rows: items.map((item) =>
+      columns.map((column) => item.fields?.find((field) => field.key === column.key)),
+    ),
   };
 }
 
 function isFlat(field: FieldNode): boolean {
-  return field.value !== undefined || (field.items?.every((item) => item.value !== undefined) ?? false);
+  return (
+    field.value !== undefined || (field.items?.every((item) => item.value !== undefined) ?? false)
+  );
+}
+
+/** One line of the flat "every field" view: a group heading or a field with its value(s). */
+export interface FieldRow {
+  depth: number;
+  title: string;
+  /** The schema's description, on the first row of each field only. */
+  description?: string;
+  /** Absent on group headings (objects and list items). */
+  values?: FieldValue[];
+}
+
+/**
+ * The tree as rows, depth first, for the page's "every field" table: one loop to render instead
+ * of a component per object (it is on every record page).
+ */
+export function flattenFields(fields: readonly FieldNode[]): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const described = new Set<string>();
+  const visit = (nodes: readonly FieldNode[], depth: number, path: string) => {
+    for (const node of nodes) {
+      const key = `${path}/${node.key}`;
+      const row: FieldRow = { depth, title: node.title };
+      if (node.description && !described.has(key)) {
+        described.add(key);
+        row.description = node.description;
+      }
+      if (node.value) {
+        rows.push({ ...row, values: [node.value] });
+      } else if (node.items?.every((item) => item.value !== undefined)) {
+        rows.push({ ...row, values: node.items.map((item) => item.value as FieldValue) });
+      } else if (node.items) {
+        rows.push(row);
+        for (const item of node.items) {
+          rows.push({ depth: depth + 1, title: item.title });
+          if (item.fields) visit(item.fields, depth + 2, `${key}/*`);
+          else if (item.value)
+            rows[rows.length - 1] = { depth: depth + 1, title: item.title, values: [item.value] };
+        }
+      } else {
+        rows.push(row);
+        visit(node.fields ?? [], depth + 1, key);
+      }
+    }
+  };
+  visit(fields, 0, '');
+  return rows;
 }

@@ -83,10 +83,16 @@ export function datasetJsonLd(metadata: RecordMetadata, context: JsonLdContext):
  * comment (`<!--`) or be read as markup. The result is still exactly the same JSON value.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => SCRIPT_ESCAPES[char] ?? char,
+  );
 }
+
+const SCRIPT_ESCAPES: { [char: string]: string } = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};

@@ -42,7 +42,16 @@ const PLAIN_TAGS = new Set([
   'sub',
 ]);
 
+/** Text that no Markdown construct could change (most abstracts): paragraphs, no parsing. */
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>#|~!&]|https?:|www\.|^\s*([-+=]|\d+[.)])|^ {4}|\t/m;
+
 export function markdownToSafeTree(source: string, options: MarkdownOptions = {}): SafeNode[] {
+  if (!MARKDOWN_SYNTAX.test(source))
+    return source
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim().replace(/\s*\n\s*/g, ' '))
+      .filter(Boolean)
+      .map((paragraph) => ({ tag: 'p', attrs: {}, children: [paragraph] }));
   const root = markdownToHast(source, {
     position: false,
     features: { gfm: { footnotes: false }, frontmatter: false, rawHtml: false },

@@ -38,7 +38,8 @@ function walkObject(
   seen: Set<string>,
 ): void {
   const object = deref(registry, node);
-  const properties = (object.schema.properties as { [key: string]: AnySchemaObject } | undefined) ?? {};
+  const properties =
+    (object.schema.properties as { [key: string]: AnySchemaObject } | undefined) ?? {};
   const required = new Set((object.schema.required as string[] | undefined) ?? []);
   for (const key of Object.keys(properties)) {
     const child = childNode(registry, object, key);
@@ -47,7 +48,9 @@ function walkObject(
     const target = chain[chain.length - 1] as SchemaNode;
     const path = prefix ? `${prefix}.${key}` : key;
     const first = (keyword: 'title' | 'description') =>
-      chain.map((link) => link.schema[keyword]).find((value): value is string => typeof value === 'string');
+      chain
+        .map((link) => link.schema[keyword])
+        .find((value): value is string => typeof value === 'string');
     const row: SchemaFieldRow = {
       path,
       depth,
@@ -68,7 +71,8 @@ function walkObject(
     const items = target.schema.items as AnySchemaObject | undefined;
     if (items && typeof items === 'object') {
       const itemNode = deref(registry, { schema: items, baseId: target.baseId });
-      if (isObject(itemNode.schema)) walkObject(registry, itemNode, `${path}[]`, depth + 1, rows, nested);
+      if (isObject(itemNode.schema))
+        walkObject(registry, itemNode, `${path}[]`, depth + 1, rows, nested);
     }
   }
 }
@@ -92,24 +96,30 @@ function typeText(registry: SchemaRegistry, node: SchemaNode): string {
 function constraints(registry: SchemaRegistry, node: SchemaNode): string[] {
   const schema = node.schema;
   const out: string[] = [];
-  if (Array.isArray(schema.enum)) out.push(`one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`);
+  if (Array.isArray(schema.enum))
+    out.push(`one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`);
   if (typeof schema.pattern === 'string') out.push(`pattern ${schema.pattern}`);
   if (typeof schema.minimum === 'number') out.push(`≥ ${schema.minimum}`);
   if (typeof schema.exclusiveMinimum === 'number') out.push(`> ${schema.exclusiveMinimum}`);
   if (typeof schema.maximum === 'number') out.push(`≤ ${schema.maximum}`);
-  if (typeof schema.minLength === 'number' && schema.minLength > 1) out.push(`at least ${schema.minLength} characters`);
+  if (typeof schema.minLength === 'number' && schema.minLength > 1)
+    out.push(`at least ${schema.minLength} characters`);
   if (typeof schema.maxLength === 'number') out.push(`at most ${schema.maxLength} characters`);
-  if (typeof schema.minItems === 'number' && schema.minItems > 0) out.push(`at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+  if (typeof schema.minItems === 'number' && schema.minItems > 0)
+    out.push(`at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
   if (typeof schema.maxItems === 'number') out.push(`at most ${schema.maxItems} items`);
   if (schema.uniqueItems === true) out.push('no duplicates');
   if (schema.type === 'array' && schema.items && typeof schema.items === 'object') {
     const items = deref(registry, { schema: schema.items as AnySchemaObject, baseId: node.baseId });
-    if (!isObject(items.schema)) out.push(...constraints(registry, items).map((text) => `each ${text}`));
+    if (!isObject(items.schema))
+      out.push(...constraints(registry, items).map((text) => `each ${text}`));
   }
   return out;
 }
 
 function examples(schema: AnySchemaObject): string[] {
   const values = Array.isArray(schema.examples) ? schema.examples : [];
-  return values.slice(0, 3).map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
+  return values
+    .slice(0, 3)
+    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
 }

@@ -109,10 +109,11 @@ export class Matcher {
     const classOf = this.#classOf;
     const classes = this.#classes;
     const output = this.#output;
+    const nextOutput = this.#nextOutput;
     let state = 0;
     for (let i = 0; i < bytes.length; i++) {
       state = delta[state * classes + (classOf[bytes[i] as number] as number)] as number;
-      if (output[state] === -1 && this.#nextOutput[state] === -1) continue;
+      if (output[state] === -1 && nextOutput[state] === -1) continue;
       for (
         let at = output[state] !== -1 ? state : (this.#nextOutput[state] as number);
         at !== -1;

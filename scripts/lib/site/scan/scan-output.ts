@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ForbiddenString } from './forbidden.ts';
@@ -7,7 +7,9 @@ import { Matcher } from './matcher.ts';
 
 /**
  * Reads every file of a built site, gzip-compressed ones (Pagefind's index, fragments, filters
- * and metadata) decompressed as well, and reports every place a forbidden string occurs.
+ * and metadata) decompressed as well, and reports every place a forbidden string occurs. Files
+ * can be checked as the build writes them (`check`); `finish` then walks the whole folder and
+ * checks every file not checked yet, so nothing is left out whatever the build reported.
  */
 export interface Leak {
   /** Path relative to the site folder. */
@@ -29,22 +31,52 @@ export interface ScanReport {
 
 const MAX_LEAKS = 200;
 
-export function scanOutput(dir: string, forbidden: readonly ForbiddenString[]): ScanReport {
-  const report: ScanReport = { files: 0, bytes: 0, leaks: [] };
-  if (forbidden.length === 0) {
-    for (const file of listFiles(dir)) {
-      report.files++;
-      report.bytes += readFileSync(path.join(dir, file)).length;
-    }
-    return report;
+export class OutputScanner {
+  readonly #matcher: Matcher | undefined;
+  readonly #source: ForbiddenString[];
+  /** Checked files and their size. */
+  readonly #checked = new Map<string, number>();
+  readonly report: ScanReport = { files: 0, bytes: 0, leaks: [] };
+
+  constructor(forbidden: readonly ForbiddenString[]) {
+    const { patterns, source } = forbiddenPatterns(forbidden);
+    this.#matcher = patterns.length > 0 ? new Matcher(patterns) : undefined;
+    this.#source = source;
   }
-  const { patterns, source } = forbiddenPatterns(forbidden);
-  const matcher = new Matcher(patterns);
-  const check = (file: string, bytes: Uint8Array, decompressed: boolean) => {
-    report.bytes += bytes.length;
-    for (const match of matcher.scan(bytes, MAX_LEAKS - report.leaks.length)) {
-      const entry = source[match.pattern] as ForbiddenString;
-      report.leaks.push({
+
+  /** Checks one file's content; `file` is its path relative to the site folder. */
+  check(file: string, bytes: Uint8Array): void {
+    this.#checked.set(file, bytes.length);
+    this.report.files++;
+    this.#scan(file, bytes, false);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      let inflated: Uint8Array | undefined;
+      try {
+        inflated = gunzipSync(bytes);
+      } catch {
+        // Not gzip after all (a binary that happens to start with the magic bytes).
+      }
+      if (inflated) this.#scan(file, inflated, true);
+    }
+  }
+
+  /** Checks every file under `dir` that was not checked yet (or changed size since). */
+  finish(dir: string): ScanReport {
+    for (const file of listFiles(dir)) {
+      const full = path.join(dir, file);
+      if (this.#checked.get(file) === statSync(full).size) continue;
+      this.check(file, readFileSync(full));
+    }
+    return this.report;
+  }
+
+  #scan(file: string, bytes: Uint8Array, decompressed: boolean): void {
+    this.report.bytes += bytes.length;
+    const room = MAX_LEAKS - this.report.leaks.length;
+    if (!this.#matcher || room <= 0) return;
+    for (const match of this.#matcher.scan(bytes, room)) {
+      const entry = this.#source[match.pattern] as ForbiddenString;
+      this.report.leaks.push({
         file,
         decompressed,
         offset: match.offset,
@@ -55,31 +87,20 @@ export function scanOutput(dir: string, forbidden: readonly ForbiddenString[]): 
           .replace(/\s+/g, ' '),
       });
     }
-  };
-  for (const file of listFiles(dir)) {
-    if (report.leaks.length >= MAX_LEAKS) break;
-    const bytes = readFileSync(path.join(dir, file));
-    report.files++;
-    check(file, bytes, false);
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      let inflated: Uint8Array | undefined;
-      try {
-        inflated = gunzipSync(bytes);
-      } catch {
-        // Not gzip after all (a binary that happens to start with the magic bytes).
-      }
-      if (inflated) check(file, inflated, true);
-    }
   }
-  return report;
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
+/** Scans a whole built site in one go. */
+export function scanOutput(dir: string, forbidden: readonly ForbiddenString[]): ScanReport {
+  return new OutputScanner(forbidden).finish(dir);
+}
+
+export function listFiles(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...listFiles(dir, relative));
-    else if (entry.isFile()) out.push(relative);
+    else out.push(relative);
   }
   return out.sort();
 }
