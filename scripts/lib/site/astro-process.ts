@@ -64,8 +64,3 @@ export function runAstroBuild(
     });
   });
 }
-
-/** Whether an Astro log line reports one generated page or file ("├─ /a/index.html (+3ms)"). */
-export function isGeneratedLine(line: string): boolean {
-  return /[├└]─ \S.*\(\+\d+(\.\d+)?m?s\)\s*$/.test(line);
-}

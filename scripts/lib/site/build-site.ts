@@ -8,7 +8,7 @@ import type { Audience } from '../records/access.ts';
 import { loadArchive } from '../records/load-archive.ts';
 import { ARCHIVE_FILE, CONTENT_DIR } from '../records/layout.ts';
 import { parseYaml } from '../yaml/index.ts';
-import { TOOL_ROOT, isGeneratedLine, runAstroBuild } from './astro-process.ts';
+import { TOOL_ROOT, runAstroBuild } from './astro-process.ts';
 import type { AstroRun } from './astro-process.ts';
 import type { LoaderReport } from './site-source.ts';
 import { forbiddenStrings } from './scan/forbidden.ts';
@@ -69,6 +69,9 @@ export type BuildResult =
 
 const PROJECTS = path.join(TOOL_ROOT, 'node_modules/.cache/capsule-site');
 
+/** Astro's build.concurrency in astro.config.mjs. */
+const RENDER_CONCURRENCY = 16;
+
 /** The marker a site build leaves in its folder: only such a folder is ever replaced. */
 const MARKER = '.capsule-site';
 
@@ -125,23 +128,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     // Astro renders in its own process; this one checks and indexes each file as it is written.
     let checking: Promise<void> = Promise.resolve();
     const take = (file: string) => {
-      checking = checking.then(async () => {
-        const bytes = readIfFile(path.join(staging, file));
-        if (!bytes) return;
-        (await scanner).check(file, bytes);
-        indexer?.offer(file, bytes);
-      });
+      const bytes = readIfFile(path.join(staging, file));
+      if (!bytes) return;
+      // Search first (Pagefind works in its own process), then the check (which waits for the list).
+      searchIndex.offer(file, bytes);
+      checking = checking.then(async () => (await scanner).check(file, bytes));
+    };
+    // Astro names a page when it starts rendering it and renders several at once: take a file
+    // only once as many later pages have started as run at once (the final pass takes the rest).
+    const rendering: string[] = [];
+    const startedPage = (file: string) => {
+      rendering.push(file);
+      while (rendering.length > RENDER_CONCURRENCY * 2) take(rendering.shift() as string);
     };
     // Astro's root must resolve the tool's node_modules: a fresh folder under its cache.
     await mkdir(PROJECTS, { recursive: true });
     const project = await mkdtemp(path.join(PROJECTS, 'build-'));
     cleanup.push(project);
     const run = await steps.render(settings, project, env, (line) => {
-      const file = generatedFile(line);
-      if (!file) return;
-      options.onPages?.(++pages);
-      take(file);
+      for (const file of generatedFiles(line)) {
+        options.onPages?.(++pages);
+        startedPage(file);
+      }
     });
+    for (const file of rendering.splice(0)) take(file);
     await checking;
     mark('render', since);
     const report = readReport(settings.reportFile);
@@ -163,7 +173,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
 
     options.onStage?.('index', 'Writing the search index');
     since = performance.now();
-    const search = await searchIndex.finish(staging);
+    const search = await searchIndex.finish(staging, report.visible);
     mark('index', since);
     Object.assign(timings, search.timings);
 
@@ -195,11 +205,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   }
 }
 
-/** The file an Astro log line reports as written ("├─ /records/x/index.html (+3ms)"), if any. */
-export function generatedFile(line: string): string | undefined {
-  if (!isGeneratedLine(line)) return undefined;
-  const match = /[├└]─ \/(\S+)/.exec(line);
-  return match?.[1];
+/**
+ * The files an Astro log line names ("├─ /records/x/index.html (+3ms)"). Astro renders several
+ * pages at once and writes the name when a page starts, so one line may name several pages
+ * ("  ├─ /a.json04:54:21   ├─ /b.json (+27ms)").
+ */
+export function generatedFiles(line: string): string[] {
+  const files: string[] = [];
+  for (const match of line.matchAll(/[├└]─ \/(.+?)(?=\d{2}:\d{2}:\d{2}\s+[├└]─|\s+\(\+|\s*$)/g))
+    if (match[1]) files.push(match[1].trim());
+  return files;
 }
 
 function readIfFile(file: string): Uint8Array | undefined {

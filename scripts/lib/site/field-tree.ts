@@ -1,5 +1,5 @@
 import type { SchemaRegistry } from '../schemas/registry.ts';
-import { childNode, nodeAt, refChain, rootNode } from '../schemas/walk.ts';
+import { childNode, deref, refChain, rootNode } from '../schemas/walk.ts';
 import type { SchemaNode } from '../schemas/walk.ts';
 import { isMap } from '../validate/data.ts';
 import { identifierUrl } from './links.ts';
@@ -44,7 +44,8 @@ interface FieldInfo {
  */
 export class FieldTreeBuilder {
   readonly #registry: SchemaRegistry;
-  readonly #info = new Map<string, FieldInfo | undefined>();
+  /** Per schema, a tree of what is known about each path (list items under `*`). */
+  readonly #roots = new Map<string, SchemaPath>();
 
   constructor(registry: SchemaRegistry) {
     this.#registry = registry;
@@ -56,82 +57,78 @@ export class FieldTreeBuilder {
     data: { [key: string]: unknown },
     omit: ReadonlySet<string> = new Set(),
   ): FieldNode[] {
-    const root = rootNode(this.#registry, schemaRef);
-    const context: WalkContext = { ref: schemaRef, root };
-    const key = `${schemaRef}#`;
-    return this.#fields(context, [], key, data, this.#lookup(context, [], key), omit);
+    let root = this.#roots.get(schemaRef);
+    if (!root) {
+      const node = rootNode(this.#registry, schemaRef);
+      root = {
+        node,
+        info: node ? describe(refChain(this.#registry, node)) : undefined,
+        children: new Map(),
+      };
+      this.#roots.set(schemaRef, root);
+    }
+    return this.#fields(root, data, omit);
   }
 
   #fields(
-    context: WalkContext,
-    path: Array<string | number>,
-    key: string,
+    parent: SchemaPath,
     data: { readonly [key: string]: unknown },
-    info: FieldInfo | undefined,
     omit: ReadonlySet<string> = EMPTY,
   ): FieldNode[] {
-    const order = info?.order ?? [];
+    const order = parent.info?.order ?? [];
     const keys = order.filter((name) => name in data);
     for (const name of Object.keys(data)) if (!order.includes(name)) keys.push(name);
     const out: FieldNode[] = [];
     for (const name of keys) {
       const value = data[name];
       if (omit.has(name) || value === undefined || value === null) continue;
-      out.push(this.#node(context, [...path, name], `${key}/${name}`, name, value));
+      out.push(this.#node(this.#child(parent, name), name, value));
     }
     return out;
   }
 
-  #node(
-    context: WalkContext,
-    path: Array<string | number>,
-    key: string,
-    name: string,
-    value: unknown,
-  ): FieldNode {
-    const info = this.#lookup(context, path, key);
+  #node(path: SchemaPath, name: string, value: unknown): FieldNode {
+    const info = path.info;
     const node: FieldNode = { key: name, title: info?.title ?? humanise(name) };
     if (info?.description) node.description = info.description;
     if (Array.isArray(value)) {
-      const itemKey = `${key}/*`;
+      const items = this.#child(path, '*');
       node.items = value.map((item, index) => {
-        const itemPath = [...path, index];
-        const itemInfo = this.#lookup(context, itemPath, itemKey);
         const child: FieldNode = { key: String(index + 1), title: `${node.title} ${index + 1}` };
-        if (isMap(item)) child.fields = this.#fields(context, itemPath, itemKey, item, itemInfo);
-        else child.value = formatValue(item, itemInfo);
+        if (isMap(item)) child.fields = this.#fields(items, item);
+        else child.value = formatValue(item, items.info);
         return child;
       });
     } else if (isMap(value)) {
-      node.fields = this.#fields(context, path, key, value, info);
+      node.fields = this.#fields(path, value);
     } else {
       node.value = formatValue(value, info);
     }
     return node;
   }
 
-  /** The schema facts of a path; `key` names the path with list indexes as `*`. */
-  #lookup(context: WalkContext, path: Array<string | number>, key: string): FieldInfo | undefined {
-    const cached = this.#info.get(key);
-    if (cached !== undefined || this.#info.has(key)) return cached;
-    let info: FieldInfo | undefined;
-    const root = context.root;
-    if (root) {
-      const parent = path.length > 0 ? nodeAt(this.#registry, root, path.slice(0, -1)) : undefined;
-      const node =
-        path.length === 0
-          ? root
-          : parent && childNode(this.#registry, parent, path[path.length - 1] as string | number);
-      if (node) info = describe(refChain(this.#registry, node));
-    }
-    this.#info.set(key, info);
-    return info;
+  /** What the schema says about a property (or, for `*`, the items) of a path; walked once. */
+  #child(parent: SchemaPath, name: string): SchemaPath {
+    let child = parent.children.get(name);
+    if (child) return child;
+    const node = parent.node
+      ? childNode(this.#registry, deref(this.#registry, parent.node), name === '*' ? 0 : name)
+      : undefined;
+    child = {
+      node,
+      info: node ? describe(refChain(this.#registry, node)) : undefined,
+      children: new Map(),
+    };
+    parent.children.set(name, child);
+    return child;
   }
 }
 
-interface WalkContext {
-  ref: string;
-  root: SchemaNode | undefined;
+interface SchemaPath {
+  /** The subschema, before following its `$ref`s. */
+  node: SchemaNode | undefined;
+  info: FieldInfo | undefined;
+  children: Map<string, SchemaPath>;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -17,8 +17,14 @@ const RECORD_PAGE = /^records\/.+\/index\.html$/;
 export interface SearchIndexer {
   /** Offers a file the build wrote (path relative to the site folder); record pages are indexed. */
   offer(file: string, bytes: Uint8Array): void;
-  /** Indexes record pages not offered yet, writes the index into the site, returns the page count. */
-  finish(siteDir: string): Promise<{ pages: number; timings: { [step: string]: number } }>;
+  /**
+   * Indexes record pages not offered yet (when fewer than `expected` were), writes the index into
+   * the site, returns the page count.
+   */
+  finish(
+    siteDir: string,
+    expected?: number,
+  ): Promise<{ pages: number; timings: { [step: string]: number } }>;
   close(): Promise<void>;
 }
 
@@ -38,8 +44,10 @@ export async function createSearchIndexer(): Promise<SearchIndexer> {
       const part = searchablePart(Buffer.from(bytes).toString('utf8'));
       if (part !== undefined) add(file, part);
     },
-    async finish(siteDir) {
-      for (const file of listFiles(path.join(siteDir, 'records'))) {
+    async finish(siteDir, expected) {
+      const offeredDuringRender = offered.size;
+      const missing = expected === undefined || offered.size < expected;
+      for (const file of missing ? listFiles(path.join(siteDir, 'records')) : []) {
         const relative = `records/${file}`;
         if (RECORD_PAGE.test(relative) && !offered.has(relative)) {
           const part = searchablePart(readFileSync(path.join(siteDir, relative), 'utf8'));
@@ -58,6 +66,7 @@ export async function createSearchIndexer(): Promise<SearchIndexer> {
       return {
         pages: offered.size,
         timings: {
+          'index: offered while rendering': offeredDuringRender,
           'index: pages': Math.round(added - started),
           'index: write': Math.round(performance.now() - added),
         },
