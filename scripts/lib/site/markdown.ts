@@ -28,11 +28,9 @@ const PLAIN_TAGS = new Set([
   'ul',
   'li',
   'blockquote',
-  'pre',
   'em',
   'strong',
   'del',
-  'table',
   'thead',
   'tbody',
   'tr',
@@ -97,6 +95,16 @@ function element(node: HastElement, options: MarkdownOptions): SafeNode[] {
     return [{ tag: `h${level}`, attrs: {}, children }];
   }
   if (PLAIN_TAGS.has(tag)) return [{ tag, attrs: {}, children }];
+  // Code blocks and tables may scroll sideways: keyboard users must be able to reach them.
+  if (tag === 'pre') return [{ tag, attrs: { tabindex: '0' }, children }];
+  if (tag === 'table')
+    return [
+      {
+        tag: 'div',
+        attrs: { class: 'table-scroll', tabindex: '0' },
+        children: [{ tag, attrs: {}, children }],
+      },
+    ];
   switch (tag) {
     case 'ol': {
       const start = Number(props.start);
