@@ -27,13 +27,17 @@ export async function withholdReason(
  */
 export function isInertSvg(source: string): boolean {
   const lower = source.toLowerCase();
-  if (/<!doctype|<!entity|<\?xml-stylesheet/.test(lower)) return false;
+  // A DOCTYPE line is fine (matplotlib writes one); an internal subset can define entities.
+  if (/<!entity|<!doctype[^>]*\[|<\?xml-stylesheet/.test(lower)) return false;
   if (/<\s*(script|foreignobject|iframe|embed|object|handler|listener)\b/.test(lower)) return false;
   if (/<[^>]*\son[a-z]+\s*=/.test(lower)) return false;
   const decoded = lower.replace(/&#x?0*(58|3a);?/g, ':');
   if (/=\s*["']?\s*(javascript|vbscript|data)\s*:/.test(decoded)) return false;
-  // Any reference to another document (links, external images, use of other files, imports).
-  if (/\b(xlink:)?href\s*=\s*["']?\s*(?!#)/.test(lower)) return false;
-  if (/@import|url\(\s*["']?\s*(?!#)/.test(lower)) return false;
+  // Any reference to another document (links, external images, other files, imports).
+  for (const match of lower.matchAll(/\b(?:xlink:)?href\s*=\s*["']?\s*([^"'\s>]*)/g))
+    if (!match[1]?.startsWith('#')) return false;
+  for (const match of lower.matchAll(/url\(\s*["']?\s*([^"')\s]*)/g))
+    if (!match[1]?.startsWith('#')) return false;
+  if (/@import/.test(lower)) return false;
   return true;
 }
