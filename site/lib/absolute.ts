@@ -7,5 +7,7 @@ export function absolute(site: URL | undefined, path = ''): string {
 }
 
 export function json(value: unknown): Response {
-  return new Response(JSON.stringify(value, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(value, null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 }

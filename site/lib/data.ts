@@ -2,7 +2,12 @@ import { SchemaRegistry } from '../../scripts/lib/schemas/registry.ts';
 import type { SchemaDocument } from '../../scripts/lib/schemas/registry.ts';
 import { FieldTreeBuilder } from '../../scripts/lib/site/field-tree.ts';
 import { siteArchive } from '../../scripts/lib/site/site-source.ts';
-import type { SiteArchive, SiteCollection, SiteRecord, SiteSchema } from '../../scripts/lib/site/types.ts';
+import type {
+  SiteArchive,
+  SiteCollection,
+  SiteRecord,
+  SiteSchema,
+} from '../../scripts/lib/site/types.ts';
 
 /**
  * What pages read: the archive as the one loader gave it for this build (site-source.ts), and

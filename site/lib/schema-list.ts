@@ -9,7 +9,10 @@ export interface SchemaFamily {
   versions: SiteSchema[];
 }
 
-export function schemaFamilies(schemas: readonly SiteSchema[]): { families: SchemaFamily[]; definitions: SiteSchema[] } {
+export function schemaFamilies(schemas: readonly SiteSchema[]): {
+  families: SchemaFamily[];
+  definitions: SiteSchema[];
+} {
   const families = new Map<string, SchemaFamily>();
   const definitions: SiteSchema[] = [];
   for (const schema of schemas) {
@@ -18,11 +21,20 @@ export function schemaFamilies(schemas: readonly SiteSchema[]): { families: Sche
       definitions.push(schema);
       continue;
     }
-    const family = families.get(parsed.name) ?? { name: parsed.name, kind: CONFIG_SCHEMA_NAMES.has(parsed.name) ? 'config' : 'record', versions: [] };
+    const family = families.get(parsed.name) ?? {
+      name: parsed.name,
+      kind: CONFIG_SCHEMA_NAMES.has(parsed.name) ? 'config' : 'record',
+      versions: [],
+    };
     family.versions.push(schema);
     families.set(parsed.name, family);
   }
   for (const family of families.values())
-    family.versions.sort((a, b) => compareVersions(parseSchemaRef(b.ref)!.version, parseSchemaRef(a.ref)!.version));
-  return { families: [...families.values()].sort((a, b) => a.name.localeCompare(b.name)), definitions };
+    family.versions.sort((a, b) =>
+      compareVersions(parseSchemaRef(b.ref)!.version, parseSchemaRef(a.ref)!.version),
+    );
+  return {
+    families: [...families.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    definitions,
+  };
 }

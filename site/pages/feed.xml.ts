@@ -6,8 +6,11 @@ import { absolute } from '../lib/absolute.ts';
 /** The 50 most recently added or updated records. */
 export const GET: APIRoute = async ({ site }) => {
   const [records, archive] = await Promise.all([getRecords(), getArchive()]);
-  const changed = (record: (typeof records)[number]) => record.metadata.updated ?? record.metadata.created;
-  const recent = [...records].sort((a, b) => changed(b).localeCompare(changed(a)) || a.id.localeCompare(b.id)).slice(0, 50);
+  const changed = (record: (typeof records)[number]) =>
+    record.metadata.updated ?? record.metadata.created;
+  const recent = [...records]
+    .sort((a, b) => changed(b).localeCompare(changed(a)) || a.id.localeCompare(b.id))
+    .slice(0, 50);
   const xml = atomFeed({
     url: absolute(site, 'feed.xml'),
     siteUrl: absolute(site),
@@ -20,7 +23,9 @@ export const GET: APIRoute = async ({ site }) => {
       summary: record.metadata.abstract,
       published: record.metadata.created,
       updated: changed(record),
-      authors: record.metadata.people.slice(0, 10).map((person) => [person.given_name, person.family_name].filter(Boolean).join(' ')),
+      authors: record.metadata.people
+        .slice(0, 10)
+        .map((person) => [person.given_name, person.family_name].filter(Boolean).join(' ')),
       categories: [record.metadata.experiment, ...(record.metadata.physics_themes ?? [])],
     })),
   });

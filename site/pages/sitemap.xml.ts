@@ -5,13 +5,22 @@ import { absolute } from '../lib/absolute.ts';
 import { schemaFamilies } from '../lib/schema-list.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const [records, collections, schemas] = await Promise.all([getRecords(), getCollections(), getSchemas()]);
-  const page = (path: string, lastmod?: string) => ({ url: absolute(site, path), ...(lastmod ? { lastmod } : {}) });
+  const [records, collections, schemas] = await Promise.all([
+    getRecords(),
+    getCollections(),
+    getSchemas(),
+  ]);
+  const page = (path: string, lastmod?: string) => ({
+    url: absolute(site, path),
+    ...(lastmod ? { lastmod } : {}),
+  });
   const entries = [
     page(''),
     page('collections/'),
     ...collections.map((collection) => page(`collections/${collection.name}/`)),
-    ...records.map((record) => page(`records/${record.id}/`, record.metadata.updated ?? record.metadata.created)),
+    ...records.map((record) =>
+      page(`records/${record.id}/`, record.metadata.updated ?? record.metadata.created),
+    ),
     page('search/'),
     page('guides/'),
     page('guides/preserve/'),
@@ -20,5 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...schemaFamilies(schemas).families.map((family) => page(`schemas/${family.name}/`)),
     page('api/'),
   ];
-  return new Response(sitemapXml(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(entries), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

@@ -137,7 +137,7 @@ async function renderMore(run: number): Promise<void> {
 }
 
 async function run(options: { words?: boolean } = {}): Promise<void> {
-  const run = ++generation;
+  const ticket = ++generation;
   writeUrl();
   const query = input.value.trim();
   const chosen = selected();
@@ -165,7 +165,7 @@ async function run(options: { words?: boolean } = {}): Promise<void> {
   const token = query && !options.words ? queryIdentifierToken(query) : undefined;
   // Quoted: an exact match of the whole token, not the closest prefix.
   const search = await pagefind.search(token ? `"${token}"` : query || null, searchOptions);
-  if (run !== generation || !search) return;
+  if (ticket !== generation || !search) return;
   current = search;
   shown = 0;
   list.replaceChildren();
@@ -185,7 +185,7 @@ async function run(options: { words?: boolean } = {}): Promise<void> {
         ? `No records match${query ? ` “${query}”` : ''}.`
         : `${count} record${count === 1 ? '' : 's'}${token ? ` with the identifier ${query}` : query ? ` for “${query}”` : ''}.`;
   }
-  await renderMore(run);
+  await renderMore(ticket);
   list.dataset.state = 'ready';
 }
 

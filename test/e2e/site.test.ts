@@ -53,6 +53,13 @@ describe('search', () => {
     await page.goto(site.url(`search/?q=${encodeURIComponent('10.1016/j.physletb.2099.99.999')}`));
     expect(await searchResults(page)).toEqual([]);
     expect(await page.textContent('#search-status')).toContain('No record has the identifier');
+    // …and offers the word search, on request.
+    await page.evaluate(() => {
+      (document.getElementById('results') as HTMLElement).dataset.state = 'stale';
+    });
+    await page.click('#search-status button');
+    await searchResults(page);
+    expect(await page.textContent('#search-status')).toMatch(/^(\d+ records? for|No records match)/);
   });
 
   it('filters by experiment, and keeps the filter in the address', async () => {

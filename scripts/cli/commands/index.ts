@@ -6,4 +6,10 @@ import { serveCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, validateCommand, fmtCommand, buildCommand];
+export const COMMANDS: readonly Command[] = [
+  newCommand,
+  validateCommand,
+  fmtCommand,
+  buildCommand,
+  serveCommand,
+];

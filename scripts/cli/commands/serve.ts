@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { astroSiteAndBase, siteUrlFor } from '../../lib/site/settings.ts';
+import { astroSiteAndBase } from '../../lib/site/settings.ts';
 import { startStaticServer } from '../../lib/site/static-server.ts';
 import { ROOT_OPTION, findArchiveRoot } from '../archive-root.ts';
 import { UsageError } from '../command.ts';

@@ -1,7 +1,12 @@
 import type { SiteRecord } from '../../../scripts/lib/site/types.ts';
 
 const BLOCKS = ['cms', 'atlas', 'lhcb', 'alice'] as const;
-const LABELS: { [key: string]: string } = { cms: 'CMS', atlas: 'ATLAS', lhcb: 'LHCb', alice: 'ALICE' };
+const LABELS: { [key: string]: string } = {
+  cms: 'CMS',
+  atlas: 'ATLAS',
+  lhcb: 'LHCb',
+  alice: 'ALICE',
+};
 
 /** The key of the experiment block a record has (`cms`, `atlas`...), if any. */
 export function experimentKey(record: SiteRecord): string | undefined {

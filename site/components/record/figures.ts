@@ -11,13 +11,19 @@ const IMAGE = /\.(svg|png|jpe?g|gif|webp|avif)$/i;
 
 /** The record's figures: those its results list (in order, with captions), then other images it serves. */
 export function figuresOf(record: SiteRecord): GalleryFigure[] {
-  const published = new Map(record.files.filter((file) => file.published).map((file) => [file.path, file]));
+  const published = new Map(
+    record.files.filter((file) => file.published).map((file) => [file.path, file]),
+  );
   const figures: GalleryFigure[] = [];
   const seen = new Set<string>();
   for (const figure of record.metadata.results?.figures ?? []) {
     if (!published.has(figure.file) || !IMAGE.test(figure.file) || seen.has(figure.file)) continue;
     seen.add(figure.file);
-    const entry: GalleryFigure = { path: figure.file, caption: figure.caption, alt: figure.caption };
+    const entry: GalleryFigure = {
+      path: figure.file,
+      caption: figure.caption,
+      alt: figure.caption,
+    };
     if (figure.label) entry.label = figure.label;
     figures.push(entry);
   }

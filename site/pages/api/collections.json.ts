@@ -8,5 +8,9 @@ export const GET: APIRoute = async ({ site }) => {
   const [records, collections] = await Promise.all([getRecords(), getCollections()]);
   const counts = countBy(records, (record) => [record.collection]);
   const urls = { absolute: (path: string) => absolute(site, path) };
-  return json(collections.map((collection) => collectionSummary(collection, counts.get(collection.name) ?? 0, urls)));
+  return json(
+    collections.map((collection) =>
+      collectionSummary(collection, counts.get(collection.name) ?? 0, urls),
+    ),
+  );
 };

@@ -6,5 +6,8 @@ import { absolute, json } from '../../lib/absolute.ts';
 export const GET: APIRoute = async ({ site }) => {
   const records = await getRecords();
   const urls = { absolute: (path: string) => absolute(site, path) };
-  return json({ count: records.length, records: records.map((record) => recordSummary(record, urls)) });
+  return json({
+    count: records.length,
+    records: records.map((record) => recordSummary(record, urls)),
+  });
 };

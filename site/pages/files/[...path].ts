@@ -13,7 +13,10 @@ export const getStaticPaths = (async () => {
   return records.flatMap((record) =>
     record.files
       .filter((file) => file.published)
-      .map((file) => ({ params: { path: `${record.id}/${file.path}` }, props: { dir: record.dir, file: file.path } })),
+      .map((file) => ({
+        params: { path: `${record.id}/${file.path}` },
+        props: { dir: record.dir, file: file.path },
+      })),
   );
 }) satisfies GetStaticPaths;
 
