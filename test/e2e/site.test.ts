@@ -59,7 +59,9 @@ describe('search', () => {
     });
     await page.click('#search-status button');
     await searchResults(page);
-    expect(await page.textContent('#search-status')).toMatch(/^(\d+ records? for|No records match)/);
+    expect(await page.textContent('#search-status')).toMatch(
+      /^(\d+ records? for|No records match)/,
+    );
   });
 
   it('filters by experiment, and keeps the filter in the address', async () => {
