@@ -4,6 +4,7 @@ import { validateArchive } from '../../scripts/lib/validate/validate-archive.ts'
 
 /** One measured run of read + parse + validate, printed as JSON for validate.bench.ts. */
 const root = process.argv[2] as string;
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 const archive = await loadArchive(root);
 const loaded = performance.now();
@@ -18,5 +19,6 @@ process.stdout.write(
     validate: Math.round(finished - loaded),
     total: Math.round(finished - started),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpu: Math.round((process.cpuUsage(cpuStart).user + process.cpuUsage(cpuStart).system) / 1000),
   }),
 );

@@ -14,10 +14,14 @@ export function runCli(
   options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/cli/bin.mjs'), ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', CAPSULE_NOW: '2026-11-22', ...options.env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--max-semi-space-size=32', path.join(REPO_ROOT, 'scripts/cli/bin.mjs'), ...args],
+      {
+        cwd: options.cwd,
+        env: { ...process.env, NO_COLOR: '1', CAPSULE_NOW: '2026-11-22', ...options.env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -59,6 +59,11 @@ export const newCommand: Command = {
       description: "public, collaboration or restricted (default: the collection's).",
     },
     keywords: { type: 'string', value: '<a,b,c>', description: 'Comma-separated keywords.' },
+    experiment: {
+      type: 'string',
+      value: '<name>',
+      description: 'The experiment, for collections that take several (e.g. general).',
+    },
     markdown: {
       type: 'boolean',
       description: 'Write record.md (front matter + documentation) instead of record.yaml.',
@@ -111,9 +116,15 @@ export const newCommand: Command = {
     const defaultAccess = (text(collectionData, 'default_access') ??
       'collaboration') as AccessLevel;
     const interactive = Boolean(io.stdin.isTTY) && args.values['no-input'] !== true;
-    const answers = await collectAnswers(args, io, registry, schema, defaultAccess, interactive);
-    const experiment = text(collectionData, 'experiment');
-    if (experiment) answers.experiment = experiment;
+    const answers = await collectAnswers(
+      args,
+      io,
+      registry,
+      schema,
+      defaultAccess,
+      interactive,
+      text(collectionData, 'experiment'),
+    );
 
     const data = newRecordData(answers);
     const yaml = recordYaml(data, registry);
@@ -149,6 +160,7 @@ async function collectAnswers(
   schema: string,
   defaultAccess: AccessLevel,
   interactive: boolean,
+  collectionExperiment: string | undefined,
 ): Promise<NewRecordAnswers> {
   const flag = (name: string) =>
     typeof args.values[name] === 'string' ? (args.values[name] as string).trim() : undefined;
@@ -172,6 +184,8 @@ async function collectAnswers(
   ) => {
     if (value) answers[key] = value;
   };
+  if (collectionExperiment) answers.experiment = collectionExperiment;
+  else if (flag('experiment')) answers.experiment = flag('experiment');
   set('title', flag('title'));
   set('abstract', flag('abstract'));
   set('givenName', flag('given-name'));
@@ -199,6 +213,10 @@ async function collectAnswers(
             answer && answer.length < 3 ? 'A title has at least 3 characters.' : undefined,
         }),
       );
+    if (!answers.experiment) {
+      const experiment = await prompter.ask('Experiment', optionalHelp(help('experiment')));
+      if (experiment) answers.experiment = experiment;
+    }
     if (!answers.abstract)
       set(
         'abstract',

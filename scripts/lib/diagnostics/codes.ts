@@ -71,6 +71,13 @@ export const DIAGNOSTIC_CODES = {
   CAPSULE_WORKFLOW_FILE_MISSING: 'The workflow file a record names does not exist.',
   CAPSULE_RESULTS_FOLDER_MISSING: 'The results folder a record names does not exist.',
   CAPSULE_RELATED_RECORD_MISSING: 'A related record id names no record in the archive.',
+  // Schema versions
+  CAPSULE_MIGRATION_FILE: 'A migration file is malformed.',
+  CAPSULE_MIGRATION_MISSING:
+    "No chain of migrations leads from a record's schema version to the target.",
+  CAPSULE_MIGRATION_RESULT: 'A migrated record does not validate against the new schema version.',
+  // The repository
+  CAPSULE_GIT_FSCK: "git's check of the repository's objects (`git fsck`) failed or could not run.",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -223,8 +223,10 @@ async function listRecordFiles(
       }
       await listRecordFiles(root, recordDir, inner, children, fs, record, discovery);
     } else if (entry.isFile()) {
-      const stat = await fs.lstat(path.join(root, relative));
-      record.files.push({ path: inner, size: stat.size });
+      // The metadata file is read whole anyway: its size is filled in then, saving a stat per record.
+      const size =
+        inner === record.metadataName ? -1 : (await fs.lstat(path.join(root, relative))).size;
+      record.files.push({ path: inner, size });
     }
   }
 }

@@ -97,6 +97,8 @@ async function readRecord(
 ): Promise<{ record?: ArchiveRecord; diagnostics: Diagnostic[] }> {
   const file = joinPath(found.dir, found.metadataName);
   const bytes = await fs.readFile(path.join(root, file));
+  const metadataEntry = found.files.find((entry) => entry.path === found.metadataName);
+  if (metadataEntry) metadataEntry.size = bytes.length;
   const isYaml = found.metadataName === RECORD_YAML;
   const result: ReadMetadata = isYaml
     ? readYamlMetadata(file, bytes, read)

@@ -106,6 +106,8 @@ async function listJsonFiles(root: string, dir: string, fs: ArchiveFs): Promise<
   const entries = await fs.readdir(path.join(root, dir));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = joinPath(dir, entry.name);
+    // Migrations sit beside a schema's versions but are not schemas (scripts/lib/migrate).
+    if (entry.isDirectory() && entry.name === 'migrations') continue;
     if (entry.isDirectory()) out.push(...(await listJsonFiles(root, relative, fs)));
     else if (entry.isFile() && entry.name.endsWith('.json')) out.push(relative);
   }

@@ -20,15 +20,26 @@ export function rootNode(registry: SchemaRegistry, ref: string): SchemaNode | un
   return document ? { schema: document.json, baseId: schemaIdFor(ref) } : undefined;
 }
 
-/** Follows `$ref` until a schema with content is reached. */
+/** Annotations a `$ref` site may set for its use of a shared definition (2020-12 allows siblings). */
+const ANNOTATIONS = ['title', 'description', 'examples', 'default'] as const;
+
+/**
+ * Follows `$ref` until a schema with content is reached. Annotations written next to a `$ref`
+ * win over the target's: `created` stays "Created", not the generic "Date" it refers to.
+ */
 export function deref(registry: SchemaRegistry, node: SchemaNode): SchemaNode {
   let current = node;
+  const annotations: { [key: string]: unknown } = {};
   for (let hop = 0; hop < MAX_REF_HOPS && typeof current.schema.$ref === 'string'; hop++) {
+    for (const key of ANNOTATIONS)
+      if (current.schema[key] !== undefined && !(key in annotations))
+        annotations[key] = current.schema[key];
     const target = resolveRef(registry, current.baseId, current.schema.$ref);
     if (!target) return current;
     current = target;
   }
-  return current;
+  if (Object.keys(annotations).length === 0) return current;
+  return { schema: { ...current.schema, ...annotations }, baseId: current.baseId };
 }
 
 /**
