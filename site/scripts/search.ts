@@ -201,8 +201,12 @@ async function start(): Promise<void> {
     status.textContent = 'The search index could not be loaded.';
     return;
   }
-  for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+  for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
     box.checked = state.facets[box.name]?.includes(box.value) ?? false;
+    // A chosen value among a facet's less frequent ones: show it.
+    const more = box.closest('details');
+    if (box.checked && more) more.open = true;
+  }
   if (liveCounts) await pagefind.filters();
   await run();
 }
