@@ -41,8 +41,11 @@ export async function measureSearches(
     await page.evaluate(() => {
       (document.getElementById('results') as HTMLElement).dataset.state = 'stale';
     });
-    await page.fill('#q', query);
-    await page.press('#q', 'Enter');
+    // Set the query and submit once (typing would also start the search-as-you-type).
+    await page.evaluate((value) => {
+      (document.getElementById('q') as HTMLInputElement).value = value;
+      (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+    }, query);
     await settle();
     typical.push(await take(page));
   }
