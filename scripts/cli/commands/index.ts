@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { buildCommand } from './build.ts';
 import { codeownersCommand } from './codeowners.ts';
 import { fmtCommand } from './fmt.ts';
 import { fsckCommand } from './fsck.ts';
@@ -7,6 +8,7 @@ import { migrateCommand } from './migrate.ts';
 import { mintCommand } from './mint.ts';
 import { newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
+import { serveCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   codeownersCommand,
   fsckCommand,
+  buildCommand,
+  serveCommand,
 ];
