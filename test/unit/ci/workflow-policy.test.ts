@@ -118,7 +118,9 @@ describe('.gitlab-ci.yml', () => {
   it('runs only package scripts and the capsule command, and never pastes branch or title text', () => {
     const lines = jobs.flatMap(([, job]) => job.script ?? []);
     expect(
-      lines.filter((line) => !/^(npm (ci|install|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(line)),
+      lines.filter(
+        (line) => !/^(npm (ci|install|run [a-z:-]+)|npx capsule [a-z]+)( |$)/.test(line),
+      ),
     ).toEqual([]);
     expect(
       lines.filter((line) =>
