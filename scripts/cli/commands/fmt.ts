@@ -42,26 +42,34 @@ export const fmtCommand: Command = {
   async run({ values, positionals }, io) {
     const root = findArchiveRoot(io.cwd, values.root as string | undefined);
     const discovery = await discoverArchive(root, nodeArchiveFs);
+    // PATHs may name the archive and collection files themselves, or folders holding records.
+    const relative = positionals.map((input) =>
+      path.relative(root, path.resolve(io.cwd, input)).split(path.sep).join('/').replace(/\/$/, ''),
+    );
+    const configFiles = new Set(
+      relative.filter(
+        (file) => file.endsWith(`/${COLLECTION_FILE}`) || file === `${CONTENT_DIR}/${ARCHIVE_FILE}`,
+      ),
+    );
+    const folders = positionals.filter((_, index) => !configFiles.has(relative[index] as string));
     const select = selectByPaths(
       root,
       io.cwd,
-      positionals,
+      folders,
       discovery.records.map((record) => record.dir),
     );
+    const everything = positionals.length === 0;
     const targets: Array<{ file: string; kind: MetadataKind }> = [];
-    if (!select && discovery.hasArchiveConfig)
-      targets.push({ file: `${CONTENT_DIR}/${ARCHIVE_FILE}`, kind: 'archive' });
+    const archiveFile = `${CONTENT_DIR}/${ARCHIVE_FILE}`;
+    if (discovery.hasArchiveConfig && (everything || configFiles.has(archiveFile)))
+      targets.push({ file: archiveFile, kind: 'archive' });
     for (const collection of discovery.collections) {
-      if (
-        collection.hasConfig &&
-        (!select ||
-          positionals.some((p) => path.resolve(io.cwd, p) === path.join(root, collection.dir)))
-      ) {
-        targets.push({ file: `${collection.dir}/${COLLECTION_FILE}`, kind: 'collection' });
-      }
+      const file = `${collection.dir}/${COLLECTION_FILE}`;
+      const named = configFiles.has(file) || relative.includes(collection.dir);
+      if (collection.hasConfig && (everything || named)) targets.push({ file, kind: 'collection' });
     }
     for (const record of discovery.records) {
-      if (!select || select(record.dir))
+      if (everything || (select !== undefined && select(record.dir)))
         targets.push({ file: `${record.dir}/${record.metadataName}`, kind: 'record' });
     }
     const { registry } = await loadSchemas(root);

@@ -1,9 +1,16 @@
 import type { Command } from '../command.ts';
-import { exportCommand } from './export.ts';
+import { buildCommand } from './build.ts';
+import { codeownersCommand } from './codeowners.ts';
 import { fmtCommand } from './fmt.ts';
+import { fsckCommand } from './fsck.ts';
+import { historyCommand } from './history.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { mintCommand } from './mint.ts';
 import { newCommand } from './new.ts';
+import { reportCommand } from './report.ts';
+import { serveCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
@@ -12,6 +19,13 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   fmtCommand,
   migrateCommand,
+  mintCommand,
+  historyCommand,
+  reportCommand,
+  codeownersCommand,
+  fsckCommand,
+  buildCommand,
+  serveCommand,
   exportCommand,
   importCommand,
 ];

@@ -76,6 +76,8 @@ export const DIAGNOSTIC_CODES = {
   CAPSULE_MIGRATION_MISSING:
     "No chain of migrations leads from a record's schema version to the target.",
   CAPSULE_MIGRATION_RESULT: 'A migrated record does not validate against the new schema version.',
+  // The repository
+  CAPSULE_GIT_FSCK: "git's check of the repository's objects (`git fsck`) failed or could not run.",
   // HEPData results (a record's results.hepdata.path folder)
   CAPSULE_HEPDATA_SUBMISSION_MISSING: 'A HEPData folder has no submission.yaml.',
   CAPSULE_HEPDATA_SYNTAX: 'A HEPData file cannot be parsed as YAML (or JSON).',

@@ -42,6 +42,22 @@ export function deref(registry: SchemaRegistry, node: SchemaNode): SchemaNode {
   return { schema: { ...current.schema, ...annotations }, baseId: current.baseId };
 }
 
+/**
+ * Every schema met while following `$ref`s from a node, the node first: a property's own title
+ * or description, written beside its `$ref`, wins over the definition's.
+ */
+export function refChain(registry: SchemaRegistry, node: SchemaNode): SchemaNode[] {
+  const chain = [node];
+  let current = node;
+  for (let hop = 0; hop < MAX_REF_HOPS && typeof current.schema.$ref === 'string'; hop++) {
+    const target = resolveRef(registry, current.baseId, current.schema.$ref);
+    if (!target) break;
+    chain.push(target);
+    current = target;
+  }
+  return chain;
+}
+
 function resolveRef(registry: SchemaRegistry, baseId: string, ref: string): SchemaNode | undefined {
   const url = new URL(ref, baseId);
   const fragment = decodeURIComponent(url.hash.slice(1));

@@ -15,7 +15,7 @@ export interface RuleContext {
   /** The sha256 of a file, by path relative to the archive root. */
   sha256(file: string): Promise<string>;
   /** A file's bytes, by path relative to the archive root (HEPData tables, reana.yaml). */
-  readFile(file: string): Promise<Uint8Array>;
+  readFile?(file: string): Promise<Uint8Array>;
 }
 
 export interface RecordRuleContext extends RuleContext {

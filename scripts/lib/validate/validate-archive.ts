@@ -27,6 +27,12 @@ export interface ValidateOptions {
   draft?: boolean;
   /** Check and report only the records in folders this accepts; cross-record rules still see every record. */
   select?: (recordDir: string) => boolean;
+  /**
+   * Whose cross-record problems to report with `select`: the selected records' (default), or
+   * every record's ('archive': a change can break another record, e.g. by deleting a record it
+   * relates to).
+   */
+  crossRecordScope?: 'selected' | 'archive';
   sha256?: (file: string) => Promise<string>;
   readFile?: (file: string) => Promise<Uint8Array>;
   onProgress?: (done: number, total: number) => void;
@@ -88,13 +94,18 @@ export async function validateArchive(
     options.onProgress?.(++done, selected.length);
   }
   const selectedIds = new Set(selected.map((record) => record.id));
-  for (const rule of ARCHIVE_RULES) diagnostics.push(...rule(archive.records, context));
+  const crossRecord: Diagnostic[] = [];
+  for (const rule of ARCHIVE_RULES) crossRecord.push(...rule(archive.records, context));
 
   const recordDirs = archive.records.map((record) => record.dir);
-  const reported = [...archive.diagnostics, ...diagnostics].filter((diagnostic) => {
+  const inScope = (diagnostic: Diagnostic) => {
     const dir = recordDirOf(diagnostic.file, recordDirs);
     return dir === undefined || select(dir);
-  });
+  };
+  const reported = [
+    ...[...archive.diagnostics, ...diagnostics].filter(inScope),
+    ...(options.crossRecordScope === 'archive' ? crossRecord : crossRecord.filter(inScope)),
+  ];
   const failing = new Set<string>();
   for (const diagnostic of reported) {
     if (diagnostic.severity !== 'error') continue;

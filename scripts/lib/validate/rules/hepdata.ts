@@ -1,4 +1,5 @@
 import { validateHepdataFolder } from '../../hepdata/validate-folder.ts';
+import { readArchiveFile } from '../read-file.ts';
 import type { RecordRule } from '../rule.ts';
 import { field, text } from '../data.ts';
 import { normalisePath, pathProblem } from '../paths.ts';
@@ -20,7 +21,7 @@ export const hepdata: RecordRule = async (record, context) => {
   const report = await validateHepdataFolder({
     dir,
     files,
-    read: (file) => context.readFile(`${dir}/${file}`),
+    read: (file) => readArchiveFile(context, `${dir}/${file}`),
   });
   return report.diagnostics;
 };

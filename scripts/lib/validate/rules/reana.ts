@@ -1,5 +1,6 @@
 import { reanaFileDiagnostics } from '../../reana/files.ts';
 import { validateReanaFile } from '../../reana/validate.ts';
+import { readArchiveFile } from '../read-file.ts';
 import type { RecordRule } from '../rule.ts';
 import { field, text } from '../data.ts';
 import { normalisePath, pathProblem } from '../paths.ts';
@@ -17,7 +18,7 @@ export const reana: RecordRule = async (record, context) => {
   const isReana = text(workflow, 'engine') === 'reana' || /(^|\/)reana[^/]*\.ya?ml$/.test(name);
   if (!isReana || !record.files.some((candidate) => candidate.path === name)) return [];
   const path = `${record.dir}/${name}`;
-  const check = validateReanaFile(path, await context.readFile(path));
+  const check = validateReanaFile(path, await readArchiveFile(context, path));
   if (!check.specification || !check.file) return check.diagnostics;
   const base = name.includes('/') ? `${name.slice(0, name.lastIndexOf('/'))}/` : '';
   const files = new Set(

@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recordDocument } from './api.ts';
+import { siteArchive } from './site-source.ts';
+
+/**
+ * Capsule's Astro integration: writes the static API's per-record documents
+ * (api/records/<collection>/<slug>.json) once the pages are built. Thousands of them as Astro
+ * routes cost more than all other pages but the record pages; written here they are plain files,
+ * from the same records the pages were built from (the one load of site-source.ts).
+ */
+export function capsuleSite(options: { siteUrl: string }) {
+  return {
+    name: 'capsule-site',
+    hooks: {
+      'astro:build:done': async ({ dir }: { dir: URL }) => {
+        const archive = await siteArchive();
+        const out = fileURLToPath(dir);
+        const absolute = (relative: string) => new URL(relative, options.siteUrl).href;
+        const made = new Set<string>();
+        for (const record of archive.records) {
+          const file = path.join(out, 'api/records', `${record.id}.json`);
+          const folder = path.dirname(file);
+          if (!made.has(folder)) {
+            await mkdir(folder, { recursive: true });
+            made.add(folder);
+          }
+          await writeFile(
+            file,
+            `${JSON.stringify(recordDocument(record, { absolute }), null, 2)}\n`,
+          );
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,266 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { today } from '../records/access.ts';
+import type { Audience } from '../records/access.ts';
+import { loadArchive } from '../records/load-archive.ts';
+import { ARCHIVE_FILE, CONTENT_DIR } from '../records/layout.ts';
+import { parseYaml } from '../yaml/index.ts';
+import { TOOL_ROOT, runAstroBuild } from './astro-process.ts';
+import type { AstroRun } from './astro-process.ts';
+import type { LoaderReport } from './site-source.ts';
+import { forbiddenStrings } from './scan/forbidden.ts';
+import { OutputScanner } from './scan/scan-output.ts';
+import type { Leak, ScanReport } from './scan/scan-output.ts';
+import { createSearchIndexer } from './search-index.ts';
+import type { SearchIndexer } from './search-index.ts';
+import { siteUrlFor } from './settings.ts';
+import type { SiteBuildSettings } from './settings.ts';
+
+/**
+ * One site build, start to finish: Astro renders the site into a staging folder (its content
+ * loader validates the archive and keeps what the audience may see), Pagefind indexes it, the
+ * output is scanned for every record the audience may not see, and only a clean build replaces
+ * the output folder. A failed build leaves no site behind.
+ */
+export interface BuildSiteOptions {
+  /** The archive repository. */
+  root: string;
+  audience: Audience;
+  /** Where the site goes (default dist/<audience> under the root). */
+  outDir?: string;
+  env?: NodeJS.ProcessEnv;
+  onStage?: (stage: BuildStage, detail: string) => void;
+  /** Called as Astro writes pages, with the number written so far. */
+  onPages?: (written: number) => void;
+  /** Replaceable steps, for tests of the fail-closed behaviour. */
+  steps?: Partial<BuildSteps>;
+}
+
+export type BuildStage = 'render' | 'index' | 'scan' | 'done';
+
+export interface BuildSteps {
+  render(
+    settings: SiteBuildSettings,
+    projectRoot: string,
+    env: NodeJS.ProcessEnv,
+    onLine: (line: string) => void,
+  ): Promise<AstroRun>;
+  createIndexer(): Promise<SearchIndexer>;
+}
+
+export type BuildResult =
+  | {
+      ok: true;
+      outDir: string;
+      siteUrl: string;
+      day: string;
+      records: { total: number; visible: number };
+      searchPages: number;
+      warnings: Diagnostic[];
+      scan: ScanReport;
+      timings: { [stage: string]: number };
+    }
+  | { ok: false; reason: 'invalid'; diagnostics: Diagnostic[]; records: number; message: string }
+  | { ok: false; reason: 'leak'; leaks: Leak[]; scan: ScanReport }
+  | { ok: false; reason: 'render'; message: string; log: string[] };
+
+const PROJECTS = path.join(TOOL_ROOT, 'node_modules/.cache/capsule-site');
+
+/** Astro's build.concurrency in astro.config.mjs. */
+const RENDER_CONCURRENCY = 16;
+
+/** The marker a site build leaves in its folder: only such a folder is ever replaced. */
+const MARKER = '.capsule-site';
+
+export class OutputDirError extends Error {}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const env = options.env ?? process.env;
+  const outDir = path.resolve(root, options.outDir ?? path.join('dist', options.audience));
+  checkOutputDir(root, outDir);
+  const steps: BuildSteps = {
+    render: runAstroBuild,
+    createIndexer: createSearchIndexer,
+    ...options.steps,
+  };
+  const day = today(env);
+  const siteUrl = siteUrlFor(readArchiveConfig(root), options.audience);
+  const timings: { [stage: string]: number } = {};
+  const started = performance.now();
+  const mark = (stage: string, since: number) =>
+    (timings[stage] = Math.round(performance.now() - since));
+
+  await mkdir(path.dirname(outDir), { recursive: true });
+  const staging = await mkdtemp(
+    path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`),
+  );
+  const work = await mkdtemp(path.join(tmpdir(), 'capsule-site-'));
+  const settings: SiteBuildSettings = {
+    root,
+    audience: options.audience,
+    day,
+    outDir: staging,
+    cacheDir: path.join(work, 'cache'),
+    siteUrl,
+    reportFile: path.join(work, 'loader-report.json'),
+  };
+  const cleanup: string[] = [];
+  let indexer: SearchIndexer | undefined;
+  try {
+    // What must not appear is worked out from the archive on disk, independently of the pages.
+    const scanner = loadArchive(root).then(
+      (archive) => new OutputScanner(forbiddenStrings(archive.records, options.audience, day)),
+    );
+    scanner.catch(() => {});
+    const searchIndex = await steps.createIndexer();
+    indexer = searchIndex;
+
+    options.onStage?.(
+      'render',
+      `Validating the archive and rendering the ${options.audience} site`,
+    );
+    let since = performance.now();
+    let pages = 0;
+    // Astro renders in its own process; this one checks and indexes each file as it is written.
+    let checking: Promise<void> = Promise.resolve();
+    const take = (file: string) => {
+      const bytes = readIfFile(path.join(staging, file));
+      if (!bytes) return;
+      // Search first (Pagefind works in its own process), then the check (which waits for the list).
+      searchIndex.offer(file, bytes);
+      checking = checking.then(async () => (await scanner).check(file, bytes));
+    };
+    // Astro names a page when it starts rendering it and renders several at once: take a file
+    // only once as many later pages have started as run at once (the final pass takes the rest).
+    const rendering: string[] = [];
+    const startedPage = (file: string) => {
+      rendering.push(file);
+      while (rendering.length > RENDER_CONCURRENCY * 2) take(rendering.shift() as string);
+    };
+    // Astro's root must resolve the tool's node_modules: a fresh folder under its cache.
+    await mkdir(PROJECTS, { recursive: true });
+    const project = await mkdtemp(path.join(PROJECTS, 'build-'));
+    cleanup.push(project);
+    const run = await steps.render(settings, project, env, (line) => {
+      for (const file of generatedFiles(line)) {
+        options.onPages?.(++pages);
+        startedPage(file);
+      }
+    });
+    for (const file of rendering.splice(0)) take(file);
+    await checking;
+    mark('render', since);
+    const report = readReport(settings.reportFile);
+    if (report && !report.ok)
+      return {
+        ok: false,
+        reason: 'invalid',
+        diagnostics: report.diagnostics,
+        records: report.records,
+        message: report.message,
+      };
+    if (run.code !== 0 || !report)
+      return {
+        ok: false,
+        reason: 'render',
+        message: `Astro failed (exit code ${run.code}).`,
+        log: run.tail,
+      };
+
+    options.onStage?.('index', 'Writing the search index');
+    since = performance.now();
+    const search = await searchIndex.finish(staging, report.visible);
+    mark('index', since);
+    Object.assign(timings, search.timings);
+
+    options.onStage?.('scan', 'Checking every output file for records this audience may not see');
+    since = performance.now();
+    const scan = (await scanner).finish(staging);
+    mark('scan', since);
+    if (scan.leaks.length > 0) return { ok: false, reason: 'leak', leaks: scan.leaks, scan };
+
+    await writeFile(path.join(staging, MARKER), `${options.audience}\n`);
+    await rm(outDir, { recursive: true, force: true });
+    await rename(staging, outDir);
+    timings.total = Math.round(performance.now() - started);
+    options.onStage?.('done', outDir);
+    return {
+      ok: true,
+      outDir,
+      siteUrl,
+      day,
+      records: { total: report.total, visible: report.visible },
+      searchPages: search.pages,
+      warnings: report.warnings,
+      scan,
+      timings,
+    };
+  } finally {
+    await indexer?.close();
+    for (const dir of [staging, work, ...cleanup]) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The files an Astro log line names ("├─ /records/x/index.html (+3ms)"). Astro renders several
+ * pages at once and writes the name when a page starts, so one line may name several pages
+ * ("  ├─ /a.json04:54:21   ├─ /b.json (+27ms)").
+ */
+export function generatedFiles(line: string): string[] {
+  const files: string[] = [];
+  for (const match of line.matchAll(/[├└]─ \/(.+?)(?=\d{2}:\d{2}:\d{2}\s+[├└]─|\s+\(\+|\s*$)/g))
+    if (match[1]) files.push(match[1].trim());
+  return files;
+}
+
+function readIfFile(file: string): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The output folder is emptied before the new site goes in: refuse anything that is not a
+ * previous site build or an empty folder, and anything that holds the archive itself.
+ */
+function checkOutputDir(root: string, outDir: string): void {
+  const inside = (parent: string, child: string) =>
+    child === parent || child.startsWith(`${parent}${path.sep}`);
+  if (
+    inside(outDir, root) ||
+    inside(path.join(root, CONTENT_DIR), outDir) ||
+    inside(path.join(root, 'schemas'), outDir)
+  )
+    throw new OutputDirError(
+      `--out ${outDir} would hold or sit inside the archive itself; choose a folder of its own, such as dist/public.`,
+    );
+  if (!existsSync(outDir) || existsSync(path.join(outDir, MARKER))) return;
+  if (readdirSync(outDir).length > 0)
+    throw new OutputDirError(
+      `${outDir} is not empty and is not a Capsule site build; it is not replaced. Choose another --out folder or empty this one.`,
+    );
+}
+
+function readArchiveConfig(root: string): unknown {
+  try {
+    return parseYaml(readFileSync(path.join(root, CONTENT_DIR, ARCHIVE_FILE), 'utf8'), {
+      tree: false,
+    }).value;
+  } catch {
+    return undefined;
+  }
+}
+
+function readReport(file: string): LoaderReport | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LoaderReport;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { ForbiddenString } from './forbidden.ts';
+import { forbiddenPatterns } from './forbidden.ts';
+import { Matcher } from './matcher.ts';
+
+/**
+ * Reads every file of a built site, gzip-compressed ones (Pagefind's index, fragments, filters
+ * and metadata) decompressed as well, and reports every place a forbidden string occurs. Files
+ * can be checked as the build writes them (`check`); `finish` then walks the whole folder and
+ * checks every file not checked yet, so nothing is left out whatever the build reported.
+ */
+export interface Leak {
+  /** Path relative to the site folder. */
+  file: string;
+  /** Set when the match is inside the decompressed content of the file. */
+  decompressed: boolean;
+  offset: number;
+  recordId: string;
+  what: 'id' | 'title';
+  /** A few characters around the match, for the report. */
+  context: string;
+}
+
+export interface ScanReport {
+  files: number;
+  bytes: number;
+  leaks: Leak[];
+}
+
+const MAX_LEAKS = 200;
+
+export class OutputScanner {
+  readonly #matcher: Matcher | undefined;
+  readonly #source: ForbiddenString[];
+  /** Checked files and their size. */
+  readonly #checked = new Map<string, number>();
+  readonly report: ScanReport = { files: 0, bytes: 0, leaks: [] };
+
+  constructor(forbidden: readonly ForbiddenString[]) {
+    const { patterns, source } = forbiddenPatterns(forbidden);
+    this.#matcher = patterns.length > 0 ? new Matcher(patterns) : undefined;
+    this.#source = source;
+  }
+
+  /** Checks one file's content; `file` is its path relative to the site folder. */
+  check(file: string, bytes: Uint8Array): void {
+    this.#checked.set(file, bytes.length);
+    this.report.files++;
+    this.#scan(file, bytes, false);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      let inflated: Uint8Array | undefined;
+      try {
+        inflated = gunzipSync(bytes);
+      } catch {
+        // Not gzip after all (a binary that happens to start with the magic bytes).
+      }
+      if (inflated) this.#scan(file, inflated, true);
+    }
+  }
+
+  /** Checks every file under `dir` that was not checked yet (or changed size since). */
+  finish(dir: string): ScanReport {
+    for (const file of listFiles(dir)) {
+      const full = path.join(dir, file);
+      if (this.#checked.get(file) === statSync(full).size) continue;
+      this.check(file, readFileSync(full));
+    }
+    return this.report;
+  }
+
+  #scan(file: string, bytes: Uint8Array, decompressed: boolean): void {
+    this.report.bytes += bytes.length;
+    const room = MAX_LEAKS - this.report.leaks.length;
+    if (!this.#matcher || room <= 0) return;
+    for (const match of this.#matcher.scan(bytes, room)) {
+      const entry = this.#source[match.pattern] as ForbiddenString;
+      this.report.leaks.push({
+        file,
+        decompressed,
+        offset: match.offset,
+        recordId: entry.recordId,
+        what: entry.what,
+        context: Buffer.from(bytes.subarray(Math.max(0, match.offset - 40), match.offset + 80))
+          .toString('utf8')
+          .replace(/\s+/g, ' '),
+      });
+    }
+  }
+}
+
+/** Scans a whole built site in one go. */
+export function scanOutput(dir: string, forbidden: readonly ForbiddenString[]): ScanReport {
+  return new OutputScanner(forbidden).finish(dir);
+}
+
+export function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, relative));
+    else out.push(relative);
+  }
+  return out.sort();
+}

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { listFiles } from '../../scripts/lib/site/scan/scan-output.ts';
+import type { TempArchive } from '../helpers/temp-archive.ts';
+import {
+  CANARIES,
+  EMBARGO_UNTIL,
+  HOSTILE_ID,
+  HOSTILE_TITLE,
+  accessArchive,
+} from './access-archive.ts';
+import { buildAndServe, openBrowser, searchResults, watchedPage } from './site-harness.ts';
+import type { BuiltSite } from './site-harness.ts';
+
+/**
+ * Who sees what, end to end: canaries in collaboration, restricted and embargoed records
+ * (titles, abstracts, README, file names) against the public and internal builds, the embargo
+ * lifting when CAPSULE_NOW passes it, and a hostile record rendered as inert text.
+ */
+let archive: TempArchive;
+let publicSite: BuiltSite;
+let internalSite: BuiltSite;
+let liftedSite: BuiltSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  archive = await accessArchive();
+  browser = await openBrowser();
+  // One at a time: each build uses both cores.
+  publicSite = await buildAndServe({ root: archive.root, audience: 'public' });
+  internalSite = await buildAndServe({ root: archive.root, audience: 'internal' });
+  liftedSite = await buildAndServe({ root: archive.root, audience: 'public', now: '2027-02-01' });
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const site of [publicSite, internalSite, liftedSite]) await site?.close();
+  await archive?.cleanup();
+});
+
+/** Every file of a built site, gzip-compressed ones (Pagefind's) decompressed, as lowercase text. */
+function siteText(dir: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of listFiles(dir)) {
+    const bytes = readFileSync(path.join(dir, file));
+    let text = bytes.toString('latin1');
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) text += gunzipSync(bytes).toString('latin1');
+    texts.set(file, text.toLowerCase());
+  }
+  return texts;
+}
+
+function occurrences(texts: Map<string, string>, needle: string): string[] {
+  return [...texts.entries()]
+    .filter(([, text]) => text.includes(needle.toLowerCase()))
+    .map(([file]) => file);
+}
+
+const canaryStrings = (kind: keyof typeof CANARIES) => {
+  const canary = CANARIES[kind];
+  return [canary.id, canary.title, canary.abstract, canary.readme, canary.file];
+};
+
+describe('the public build', () => {
+  it('holds no trace of collaboration, restricted or embargoed records, not even in the search index', () => {
+    const texts = siteText(publicSite.dir);
+    expect(texts.size).toBeGreaterThan(100);
+    expect([...texts.keys()].some((file) => file.endsWith('.pf_fragment'))).toBe(true);
+    for (const kind of ['collaboration', 'restricted', 'embargoed'] as const)
+      for (const canary of canaryStrings(kind))
+        expect(occurrences(texts, canary), canary).toEqual([]);
+    // The build's own scan checked the same output and passed.
+    expect(publicSite.result.scan.leaks).toEqual([]);
+    expect(publicSite.result.records).toEqual({ total: 23, visible: 17 });
+  });
+
+  it('answers 404 for the hidden records and their files', async () => {
+    for (const kind of ['collaboration', 'restricted', 'embargoed'] as const) {
+      const canary = CANARIES[kind];
+      for (const url of [
+        `records/${canary.id}/`,
+        `api/records/${canary.id}.json`,
+        `files/${canary.id}/files/${canary.file}.txt`,
+      ])
+        expect((await fetch(publicSite.url(url))).status, url).toBe(404);
+    }
+  });
+});
+
+describe('the internal build', () => {
+  it('holds the collaboration record, and never the restricted one', () => {
+    const texts = siteText(internalSite.dir);
+    for (const canary of canaryStrings('collaboration'))
+      expect(occurrences(texts, canary), canary).not.toEqual([]);
+    for (const canary of canaryStrings('restricted'))
+      expect(occurrences(texts, canary), canary).toEqual([]);
+    expect(internalSite.result.records).toEqual({ total: 23, visible: 21 });
+  });
+
+  it('shows people’s email addresses, embargo badges, and keeps crawlers out', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(internalSite.url(`records/${CANARIES.collaboration.id}/`));
+    expect(await page.locator('#people a[href="mailto:quinn.zed@example.org"]').count()).toBe(1);
+    expect(await page.textContent('.record-head .badges')).toContain('Collaboration only');
+    expect(await page.getAttribute('meta[name=robots]', 'content')).toBe('noindex, nofollow');
+    await page.goto(internalSite.url(`records/${CANARIES.embargoed.id}/`));
+    expect(await page.textContent('.record-head .badges')).toContain(
+      `Embargoed until ${EMBARGO_UNTIL}`,
+    );
+    expect(await (await fetch(internalSite.url('robots.txt'))).text()).toContain('Disallow: /');
+    expect(problems).toEqual([]);
+  });
+
+  it('finds collaboration records in its search', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(internalSite.url(`search/?q=${CANARIES.collaboration.title}`));
+    expect(await searchResults(page)).toEqual([`/records/${CANARIES.collaboration.id}/`]);
+  });
+});
+
+describe('the embargo', () => {
+  it('lifts at its day: with CAPSULE_NOW past it the public build holds the record', async () => {
+    const texts = siteText(liftedSite.dir);
+    for (const canary of canaryStrings('embargoed'))
+      expect(occurrences(texts, canary), canary).not.toEqual([]);
+    for (const kind of ['collaboration', 'restricted'] as const)
+      for (const canary of canaryStrings(kind))
+        expect(occurrences(texts, canary), canary).toEqual([]);
+    const { page } = await watchedPage(browser);
+    await page.goto(liftedSite.url(`search/?q=${CANARIES.embargoed.title}`));
+    expect(await searchResults(page)).toEqual([`/records/${CANARIES.embargoed.id}/`]);
+  });
+});
+
+describe('a hostile record', () => {
+  for (const [name, path] of [
+    ['its record page', `records/${HOSTILE_ID}/`],
+    ['the home page listing it', ''],
+    ['a search finding it', 'search/?q=hostile'],
+  ] as const) {
+    it(`renders as inert text on ${name}: no dialog, no javascript: link, no event handler`, async () => {
+      const { page, dialogs, problems } = await watchedPage(browser);
+      await page.goto(publicSite.url(path), { waitUntil: 'networkidle' });
+      if (path.startsWith('search'))
+        expect(await searchResults(page)).toContain(`/records/${HOSTILE_ID}/`);
+      await page.mouse.move(200, 200);
+      const active = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const element of document.querySelectorAll('*')) {
+          for (const attribute of element.attributes) {
+            if (/^on/i.test(attribute.name)) found.push(`${element.tagName} ${attribute.name}`);
+            if (
+              /^\s*(javascript|vbscript|data):/i.test(attribute.value) &&
+              attribute.name !== 'content'
+            )
+              found.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+          }
+          if (['IFRAME', 'EMBED', 'OBJECT'].includes(element.tagName)) found.push(element.tagName);
+        }
+        return found;
+      });
+      expect(active).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('keeps its title whole in the page, the tab title and the JSON-LD', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(publicSite.url(`records/${HOSTILE_ID}/`));
+    expect(await page.textContent('h1')).toBe(HOSTILE_TITLE);
+    expect(await page.title()).toContain(HOSTILE_TITLE);
+    const scripts = await page.$$eval('script', (elements) =>
+      elements.map((element) => element.getAttribute('type') ?? 'classic'),
+    );
+    expect(scripts.filter((type) => type !== 'module' && type !== 'application/ld+json')).toEqual(
+      [],
+    );
+    const jsonLd = JSON.parse(
+      (await page.textContent('script[type="application/ld+json"]')) ?? '{}',
+    );
+    expect(jsonLd.name).toBe(HOSTILE_TITLE);
+    // The raw HTML of its README is shown as text, not dropped silently.
+    expect(await page.textContent('#documentation')).toContain(
+      `<a href="javascript:alert('raw-a')">raw link</a>`,
+    );
+  });
+
+  it('does not serve its active files (an SVG with script, an HTML page)', async () => {
+    for (const file of ['evil.svg', 'evil.html'])
+      expect((await fetch(publicSite.url(`files/${HOSTILE_ID}/files/${file}`))).status, file).toBe(
+        404,
+      );
+    const { page } = await watchedPage(browser);
+    await page.goto(publicSite.url(`records/${HOSTILE_ID}/`));
+    expect(await page.textContent('#files')).toContain('not served');
+  });
+});

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArchiveInvalidError, loadSite } from '../../../scripts/lib/site/load-site.ts';
+import { makeArchive, recordYaml } from '../../helpers/temp-archive.ts';
+import type { TempArchive } from '../../helpers/temp-archive.ts';
+
+/** The one loader: which records each audience gets, and in what form. */
+let archive: TempArchive | undefined;
+afterEach(async () => archive?.cleanup());
+
+const people = '\n  - given_name: Ada\n    family_name: Lovelace\n    email: ada@example.org';
+const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg">${body}</svg>\n`;
+const listed = (path: string, content: string) =>
+  `\n  - path: ${path}\n    size: ${Buffer.byteLength(content)}\n    sha256: ${createHash('sha256').update(content).digest('hex')}`;
+
+async function sampleArchive(): Promise<TempArchive> {
+  const plot = svg('<rect width="1" height="1"/>');
+  const evil = svg('<script>alert(1)</script>');
+  return makeArchive({
+    'content/general/open/record.yaml': recordYaml({
+      title: 'Open record',
+      people,
+      related_records: '\n  - general/internal\n  - general/embargoed',
+      files: listed('files/plot.svg', plot) + listed('files/evil.svg', evil),
+    }),
+    'content/general/open/files/plot.svg': plot,
+    'content/general/open/files/evil.svg': evil,
+    'content/general/open/README.md': '# Read me\n',
+    'content/general/embargoed/record.yaml': recordYaml({
+      title: 'Embargoed record',
+      access: '\n  level: public\n  embargo_until: 2027-01-01',
+    }),
+    'content/general/internal/record.yaml': recordYaml({
+      title: 'Internal record',
+      access: '\n  level: collaboration',
+    }),
+    'content/general/secret/record.yaml': recordYaml({
+      title: 'Secret record',
+      access: '\n  level: restricted',
+    }),
+  });
+}
+
+describe('loadSite', () => {
+  it('gives the public build only public records whose embargo has passed', async () => {
+    archive = await sampleArchive();
+    const site = await loadSite(archive.root, { audience: 'public', day: '2026-11-22' });
+    expect(site.records.map((record) => record.id)).toEqual(['general/open']);
+    expect(site.counts).toEqual({ total: 4, visible: 1 });
+  });
+
+  it('lifts the embargo on its day', async () => {
+    archive = await sampleArchive();
+    const site = await loadSite(archive.root, { audience: 'public', day: '2027-01-01' });
+    expect(site.records.map((record) => record.id)).toEqual(['general/embargoed', 'general/open']);
+  });
+
+  it('gives the internal build collaboration and embargoed records, never restricted ones', async () => {
+    archive = await sampleArchive();
+    const site = await loadSite(archive.root, { audience: 'internal', day: '2026-11-22' });
+    expect(site.records.map((record) => record.id)).toEqual([
+      'general/embargoed',
+      'general/internal',
+      'general/open',
+    ]);
+  });
+
+  it('removes email addresses for the public, and related records the audience cannot see', async () => {
+    archive = await sampleArchive();
+    const open = (await loadSite(archive.root, { audience: 'public', day: '2026-11-22' }))
+      .records[0];
+    expect(open?.metadata.people[0]).toEqual({ given_name: 'Ada', family_name: 'Lovelace' });
+    expect(open?.metadata.related_records).toBeUndefined();
+    const internal = (
+      await loadSite(archive.root, { audience: 'internal', day: '2026-11-22' })
+    ).records.find((record) => record.id === 'general/open');
+    expect(internal?.metadata.people[0]?.email).toBe('ada@example.org');
+    expect(internal?.metadata.related_records).toEqual(['general/internal', 'general/embargoed']);
+  });
+
+  it('serves listed files, and withholds an SVG that carries script', async () => {
+    archive = await sampleArchive();
+    const open = (await loadSite(archive.root, { audience: 'public', day: '2026-11-22' }))
+      .records[0];
+    expect(open?.files.map((file) => [file.path, file.published])).toEqual([
+      ['files/plot.svg', true],
+      ['files/evil.svg', false],
+    ]);
+    expect(open?.documentation).toEqual([{ file: 'README.md', markdown: '# Read me\n' }]);
+  });
+
+  it('refuses an archive that does not validate, with the diagnostics', async () => {
+    archive = await makeArchive({
+      'content/general/bad/record.yaml': recordYaml({ created: '2024-13-45' }),
+    });
+    const loading = loadSite(archive.root, { audience: 'public', day: '2026-11-22' });
+    await expect(loading).rejects.toBeInstanceOf(ArchiveInvalidError);
+    const error = (await loading.catch((caught: unknown) => caught)) as ArchiveInvalidError;
+    expect(error.diagnostics.some((diagnostic) => diagnostic.code === 'CAPSULE_INVALID_DATE')).toBe(
+      true,
+    );
+  });
+});
