@@ -11,6 +11,7 @@ import { mintCommand } from './mint.ts';
 import { newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { serveCommand } from './serve.ts';
+import { syncCommand } from './sync.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every `capsule` command, in the order `capsule --help` lists them. */
@@ -28,4 +29,5 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   exportCommand,
   importCommand,
+  syncCommand,
 ];

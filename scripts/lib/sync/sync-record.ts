@@ -27,6 +27,8 @@ export interface SyncOutcome {
   updates: CodeUpdate[];
   /** Repositories left as they are, and why. */
   skipped: Array<{ index: number; url: string; reason: string }>;
+  /** Repositories the forge could not be asked about (network, permissions, server errors). */
+  failed: Array<{ index: number; url: string; reason: string }>;
 }
 
 export async function syncRecord(
@@ -46,6 +48,7 @@ export async function syncRecord(
   const code = Array.isArray(read.data.code) ? read.data.code : [];
   const updates: CodeUpdate[] = [];
   const skipped: SyncOutcome['skipped'] = [];
+  const failed: SyncOutcome['failed'] = [];
   for (const [index, entry] of code.entries()) {
     if (!isMap(entry) || typeof entry.url !== 'string') continue;
     const url = entry.url;
@@ -54,7 +57,13 @@ export async function syncRecord(
       skipped.push({ index, url, reason: 'not a GitHub or GitLab repository' });
       continue;
     }
-    const lookup = await releases.latest(repository);
+    let lookup;
+    try {
+      lookup = await releases.latest(repository);
+    } catch (error) {
+      failed.push({ index, url, reason: (error as Error).message });
+      continue;
+    }
     if (!lookup.found) {
       skipped.push({ index, url, reason: lookup.reason });
       continue;
@@ -66,13 +75,13 @@ export async function syncRecord(
     if (typeof entry.commit === 'string') from.commit = entry.commit;
     updates.push({ index, url, from, to: { tag, commit } });
   }
-  if (updates.length === 0) return { text: undefined, updates, skipped };
+  if (updates.length === 0) return { text: undefined, updates, skipped, failed };
   const schema = typeof read.data.$schema === 'string' ? read.data.$schema : undefined;
   const position = canonicalInsertPosition(registry, schema);
   for (const update of updates) setInCodeEntry(document, update, position);
   let text = emitYaml(document);
   if (markdown) text = `---\n${text.replace(/^\s*\n/, '')}---\n${read.body ?? ''}`;
-  return { text, updates, skipped };
+  return { text, updates, skipped, failed };
 }
 
 /** Sets `tag` and `commit` in one item of the `code` list, keeping the item's other entries. */
