@@ -311,3 +311,12 @@ interface HistoryRecord {
   history: SiteHistory;
   metadata: { updated?: string | undefined };
 }
+
+/**
+ * Whether a record gets a history page: when it has more than one revision to show. A lone
+ * revision is all on the record page (who created it, when and why), so thousands of records
+ * never edited add no pages to the build.
+ */
+export function hasHistoryPage(history: SiteHistory): boolean {
+  return history.revisions.length > 1;
+}

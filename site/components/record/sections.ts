@@ -13,6 +13,7 @@ import People from './People.astro';
 import Publications from './Publications.astro';
 import Related from './Related.astro';
 import Results from './Results.astro';
+import { hasHistoryPage } from '../../../scripts/lib/site/history-view.ts';
 import { historyUrl } from '../../lib/urls.ts';
 import type { RecordPageContext } from './types.ts';
 import Workflow from './Workflow.astro';
@@ -124,7 +125,7 @@ export const RECORD_ACTIONS: RecordAction[] = [
   {
     id: 'history',
     label: 'History',
-    href: ({ record }) => (record.history.revisions.length > 0 ? historyUrl(record.id) : undefined),
+    href: ({ record }) => (hasHistoryPage(record.history) ? historyUrl(record.id) : undefined),
   },
 ];
 
