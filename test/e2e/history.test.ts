@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
@@ -22,6 +25,8 @@ import type { BuiltSite } from './site-harness.ts';
 let repo: GitArchive;
 let publicSite: BuiltSite;
 let internalSite: BuiltSite;
+let shallowSite: BuiltSite;
+let shallowParent: string;
 let browser: Browser;
 const commits: string[] = [];
 
@@ -72,12 +77,25 @@ beforeAll(async () => {
   browser = await openBrowser();
   publicSite = await buildAndServe({ root: repo.root, audience: 'public' });
   internalSite = await buildAndServe({ root: repo.root, audience: 'internal' });
+  // CI's default checkout: the last two commits only.
+  shallowParent = await mkdtemp(path.join(tmpdir(), 'capsule-e2e-shallow-'));
+  const clone = path.join(shallowParent, 'clone');
+  const cloned = spawnSync(
+    'git',
+    ['clone', '--quiet', '--depth', '2', `file://${repo.root}`, clone],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
+  shallowSite = await buildAndServe({ root: clone, audience: 'public' });
 }, 400_000);
 
 afterAll(async () => {
   await browser?.close();
-  for (const site of [publicSite, internalSite]) await site?.close();
+  for (const site of [publicSite, internalSite, shallowSite]) await site?.close();
   await repo?.cleanup();
+  if (shallowParent) await rm(shallowParent, { recursive: true, force: true });
 });
 
 describe('a record’s history page', () => {
@@ -242,6 +260,36 @@ describe('the record page and the home page', () => {
       'Measurement of the top quark mass in the dilepton channel CMS · updated 2024-03-01 · Lovelace, Hopper',
       'Measurement of the W mass CMS · updated 2024-01-10 · Lovelace',
     ]);
+  });
+});
+
+describe('a site built from a shallow clone', () => {
+  it('shows the history it has, marks where it stops, and says how to fetch the rest', async () => {
+    expect(shallowSite.result.history.status).toBe('shallow');
+    expect(shallowSite.result.history.hint).toContain('fetch-depth: 0');
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(shallowSite.url(`records/${ID}/`));
+    expect(await page.textContent('#history .notice')).toMatch(
+      /shallow clone[^]*older revisions are not shown[^]*fetch-depth: 0/,
+    );
+    await page.goto(shallowSite.url(HISTORY));
+    expect(await page.textContent('.notice')).toContain('fetch-depth: 0');
+    expect(
+      await page.$$eval('.revision h2', (headings) =>
+        headings.map((heading) => heading.textContent?.replace(/\s+/g, ' ').trim()),
+      ),
+    ).toEqual(['Revision 2 Moved Current', 'Revision 1 Oldest available']);
+    expect(await page.textContent('#revision-1 .note')).toContain(
+      'already existed where this shallow clone’s history starts',
+    );
+    // The oldest revision's date is the clone's edge, not a change: "Recently updated" ignores it.
+    await page.goto(shallowSite.url());
+    expect(
+      await page.$$eval('section[aria-labelledby=updated] .record-list a.title', (links) =>
+        links.map((link) => link.textContent?.trim()),
+      ),
+    ).toEqual(['Measurement of the top quark mass in the dilepton channel']);
+    expect(problems).toEqual([]);
   });
 });
 

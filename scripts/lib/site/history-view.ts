@@ -34,6 +34,8 @@ export interface RevisionView {
   kind: SiteRevision['kind'];
   /** `Created`, `Changed`, `Moved`, `Became visible`, `Oldest available`. */
   label: string;
+  /** The label's kind, for its badge. */
+  tone: 'created' | 'modified' | 'moved' | 'visible' | 'truncated';
   /** A sentence on what the revision was, when the label alone does not say it. */
   note?: string;
   changes: ChangeView[];
@@ -99,6 +101,7 @@ export function revisionView(
     author: revision.author,
     kind: revision.kind,
     label: label(revision),
+    tone: revision.truncated ? 'truncated' : revision.changesWithheld ? 'visible' : revision.kind,
     changes: changeViews(revision, trees, schema, options.brief === true),
     files,
     layoutOnly:
