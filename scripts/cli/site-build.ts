@@ -77,6 +77,9 @@ export function reportBuild(io: CliIo, result: BuildResult, audience: Audience):
           warnings > 0
             ? `${warnings} validation warning${warnings === 1 ? '' : 's'}; run \`npx capsule validate\` to see ${warnings === 1 ? 'it' : 'them'}.`
             : '',
+          result.history.status === 'complete'
+            ? ''
+            : `warning: record history ${result.history.status === 'shallow' ? 'is incomplete' : 'is not shown'}: ${result.history.message}\n    hint: ${result.history.hint}`,
           io.env.CAPSULE_DEBUG ? `Timings (ms): ${JSON.stringify(result.timings)}` : '',
           `Output: ${result.outDir}`,
         ]

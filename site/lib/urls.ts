@@ -19,3 +19,5 @@ export const collectionUrl = (name: string, sort?: string) =>
 export const schemaUrl = (ref: string) => url(`schemas/${ref}/`);
 export const searchUrl = (query?: string) =>
   url(`search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+export const historyUrl = (id: string) => url(`records/${id}/history/`);
+export const revisionUrl = (id: string, slug: string) => url(`records/${id}/history/${slug}/`);

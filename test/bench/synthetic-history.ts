@@ -56,7 +56,8 @@ export async function syntheticHistory(
   options: SyntheticHistoryOptions,
 ): Promise<SyntheticHistory> {
   const seed = options.seed ?? 20261122;
-  const root = path.join(BENCH_CACHE, `history-${options.records}-${options.commits}-${seed}`);
+  // The suffix names the generator's version: a change to the stream makes a new repository.
+  const root = path.join(BENCH_CACHE, `history-${options.records}-${options.commits}-${seed}-2`);
   const marker = path.join(root, '.git', 'capsule-bench-complete');
   try {
     if ((await readFile(marker, 'utf8')) === 'ok') return { root, ...options };
@@ -183,7 +184,13 @@ async function fastImportStream(options: SyntheticHistoryOptions, seed: number):
     else if (kind === 1)
       next = text.replace(/^version: '(\d+)'$/m, (_, v: string) => `version: '${Number(v) + 1}'`);
     else if (kind === 2) next = text.replace(/^keywords:\n/m, `keywords:\n  - revision-${step}\n`);
-    else next = text.replace(/^status: published$/m, 'status: published\nupdated: 2024-06-01');
+    else {
+      // One `updated` line, its date moving on (a second one would be a duplicate key).
+      const updated = `updated: 2024-${String(1 + (step % 12)).padStart(2, '0')}-${String(1 + (step % 28)).padStart(2, '0')}`;
+      next = /^updated: .*$/m.test(text)
+        ? text.replace(/^updated: .*$/m, updated)
+        : text.replace(/^status: published$/m, `status: published\n${updated}`);
+    }
     if (next === text)
       next = text.replace(/^abstract: >\n/m, `abstract: >\n  Revised in step ${step}.\n`);
     texts.set(index, next);
@@ -311,3 +318,23 @@ reviewers:
   - '@example/cms-conveners'
 default_access: collaboration
 `;
+
+/**
+ * The synthetic history checked out as a working archive (a local clone of `syntheticHistory`),
+ * for benchmarks of a site built with its record history. Cloned once and reused; the history
+ * index cache (.capsule/) is the caller's to keep or remove.
+ */
+export async function checkedOutHistory(options: SyntheticHistoryOptions): Promise<string> {
+  const history = await syntheticHistory(options);
+  const root = `${history.root}-checkout`;
+  const marker = path.join(root, '.git', 'capsule-bench-complete');
+  try {
+    if ((await readFile(marker, 'utf8')) === 'ok') return root;
+  } catch {
+    // not cloned yet
+  }
+  await rm(root, { recursive: true, force: true });
+  git(path.dirname(root), ['clone', '--quiet', history.root, root]);
+  await writeFile(marker, 'ok');
+  return root;
+}

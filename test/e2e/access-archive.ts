@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { cp } from 'node:fs/promises';
 import * as path from 'node:path';
+import { ADA, EMMY, GRACE, makeGitArchive } from '../helpers/git-repo.ts';
+import type { GitArchive } from '../helpers/git-repo.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
-import { makeArchive } from '../helpers/temp-archive.ts';
-import type { TempArchive } from '../helpers/temp-archive.ts';
 
 /**
  * The sample archive plus records that must never leak, each carrying canary strings in its
  * title, abstract, README and a file name, and a hostile record whose every free-text field
- * tries to run script. Built in a temporary copy; content/ is not touched.
+ * tries to run script. Built in a temporary git repository with pinned authors and dates;
+ * content/ is not touched. Its history holds one more secret: a record written for the
+ * collaboration (canaries in its title, abstract, file, README, folder, commit message and an
+ * email address) that a later commit moved and made public under another title.
  */
 export const CANARIES = {
   collaboration: {
@@ -31,6 +34,21 @@ export const CANARIES = {
     abstract: 'zqembargoabstract731',
     readme: 'zqembargoreadme731',
     file: 'zqembargofile731',
+  },
+} as const;
+
+/** The record that was collaboration-only before it became public, and what it was then. */
+export const BECAME_PUBLIC = {
+  id: 'general/zq-went-public',
+  title: 'Measurement of the resonance once kept inside',
+  early: {
+    id: 'general/zq-early-slug731',
+    title: 'zqearlytitle731',
+    abstract: 'zqearlyabstract731',
+    readme: 'zqearlyreadme731',
+    file: 'zqearlyfile731',
+    message: 'zqearlymessage731',
+    email: 'zqearly731@example.org',
   },
 } as const;
 
@@ -79,8 +97,8 @@ const EVIL_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(\'svg\')"><script>alert("svg")</script><rect width="10" height="10"/></svg>\n';
 const EVIL_HTML = '<!doctype html><script>alert("html")</script>\n';
 
-export async function accessArchive(): Promise<TempArchive> {
-  const archive = await makeArchive();
+export async function accessArchive(): Promise<GitArchive> {
+  const archive = await makeGitArchive();
   await cp(path.join(REPO_ROOT, 'content'), path.join(archive.root, 'content'), {
     recursive: true,
   });
@@ -142,5 +160,81 @@ ${fileEntry('files/evil.svg', EVIL_SVG, '    kind: figure\n    media_type: image
     [`content/${HOSTILE_ID}/files/evil.html`]: EVIL_HTML,
   };
   for (const [file, content] of Object.entries(files)) await archive.write(file, content);
+  archive.commit('Import the sample archive and the canaries', ADA, '2026-08-01T09:00:00+02:00');
+  await becamePublic(archive);
   return archive;
+}
+
+/** The record's folder: metadata, README and one preserved file. */
+function wentPublicFiles(
+  id: string,
+  fields: { title: string; abstract: string; level: string; email: string; note: string },
+): { [file: string]: string } {
+  const notes = `${fields.note}\n`;
+  return {
+    [`content/${id}/record.yaml`]: `$schema: analysis/1.0.0
+title: ${fields.title}
+abstract: ${fields.abstract}
+version: '1'
+created: 2026-09-01
+experiment: Belle II
+access:
+  level: ${fields.level}
+people:
+  - given_name: Quinn
+    family_name: Zed
+    email: ${fields.email}
+keywords:
+  - resonance
+  - dijet
+  - bump hunt
+final_states:
+  - jets
+collision:
+  system: ee
+  sqrt_s_tev: 0.0106
+files:
+${fileEntry(`files/${fields.note}.txt`, notes)}`,
+    [`content/${id}/README.md`]: `# Notes\n\n${fields.note} is in files/.\n`,
+    [`content/${id}/files/${fields.note}.txt`]: notes,
+  };
+}
+
+/**
+ * Written for the collaboration, then moved and made public under another title with another
+ * file and README, then edited in public.
+ */
+async function becamePublic(archive: GitArchive): Promise<void> {
+  const { early } = BECAME_PUBLIC;
+  const first = wentPublicFiles(early.id, {
+    title: `Search for ${early.title}`,
+    abstract: `A search kept inside the collaboration, ${early.abstract}.`,
+    level: 'collaboration',
+    email: early.email,
+    note: early.file,
+  });
+  first[`content/${early.id}/README.md`] = `# Notes\n\nDo not publish ${early.readme}.\n`;
+  for (const [file, content] of Object.entries(first)) await archive.write(file, content);
+  archive.commit(
+    `Add ${early.message}, for the collaboration only`,
+    GRACE,
+    '2026-09-01T10:00:00+02:00',
+  );
+
+  await archive.remove(`content/${early.id}`);
+  const published = wentPublicFiles(BECAME_PUBLIC.id, {
+    title: BECAME_PUBLIC.title,
+    abstract: 'A search for a resonance in dijet events, now public.',
+    level: 'public',
+    email: 'quinn.zed@example.org',
+    note: 'public-notes',
+  });
+  for (const [file, content] of Object.entries(published)) await archive.write(file, content);
+  archive.commit('Make the resonance search public', EMMY, '2026-10-01T10:00:00+02:00');
+
+  published[`content/${BECAME_PUBLIC.id}/record.yaml`] = (
+    published[`content/${BECAME_PUBLIC.id}/record.yaml`] as string
+  ).replace('  - bump hunt\n', '  - bump hunt\n  - narrow width\n');
+  for (const [file, content] of Object.entries(published)) await archive.write(file, content);
+  archive.commit('Add a keyword to the resonance search', ADA, '2026-10-15T10:00:00+02:00');
 }

@@ -4,8 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
 import { listFiles } from '../../scripts/lib/site/scan/scan-output.ts';
-import type { TempArchive } from '../helpers/temp-archive.ts';
+import type { GitArchive } from '../helpers/git-repo.ts';
 import {
+  BECAME_PUBLIC,
   CANARIES,
   EMBARGO_UNTIL,
   HOSTILE_ID,
@@ -18,9 +19,10 @@ import type { BuiltSite } from './site-harness.ts';
 /**
  * Who sees what, end to end: canaries in collaboration, restricted and embargoed records
  * (titles, abstracts, README, file names) against the public and internal builds, the embargo
- * lifting when CAPSULE_NOW passes it, and a hostile record rendered as inert text.
+ * lifting when CAPSULE_NOW passes it, a record whose git history holds a collaboration-only past,
+ * and a hostile record rendered as inert text.
  */
-let archive: TempArchive;
+let archive: GitArchive;
 let publicSite: BuiltSite;
 let internalSite: BuiltSite;
 let liftedSite: BuiltSite;
@@ -74,7 +76,7 @@ describe('the public build', () => {
         expect(occurrences(texts, canary), canary).toEqual([]);
     // The build's own scan checked the same output and passed.
     expect(publicSite.result.scan.leaks).toEqual([]);
-    expect(publicSite.result.records).toEqual({ total: 23, visible: 17 });
+    expect(publicSite.result.records).toEqual({ total: 24, visible: 18 });
   });
 
   it('answers 404 for the hidden records and their files', async () => {
@@ -97,7 +99,7 @@ describe('the internal build', () => {
       expect(occurrences(texts, canary), canary).not.toEqual([]);
     for (const canary of canaryStrings('restricted'))
       expect(occurrences(texts, canary), canary).toEqual([]);
-    expect(internalSite.result.records).toEqual({ total: 23, visible: 21 });
+    expect(internalSite.result.records).toEqual({ total: 24, visible: 22 });
   });
 
   it('shows people’s email addresses, embargo badges, and keeps crawlers out', async () => {
@@ -118,6 +120,74 @@ describe('the internal build', () => {
     const { page } = await watchedPage(browser);
     await page.goto(internalSite.url(`search/?q=${CANARIES.collaboration.title}`));
     expect(await searchResults(page)).toEqual([`/records/${CANARIES.collaboration.id}/`]);
+  });
+});
+
+describe('a record that was collaboration-only before it became public', () => {
+  const { early } = BECAME_PUBLIC;
+  const pastCanaries = [
+    early.title,
+    early.abstract,
+    early.readme,
+    early.file,
+    early.message,
+    early.email,
+    early.id,
+  ];
+
+  it('shows nothing of its past on the public site: pages, search index, API', () => {
+    const texts = siteText(publicSite.dir);
+    for (const canary of pastCanaries) expect(occurrences(texts, canary), canary).toEqual([]);
+    // The record itself and its history page are there.
+    expect(occurrences(texts, BECAME_PUBLIC.title)).toContain(
+      `records/${BECAME_PUBLIC.id}/index.html`,
+    );
+    expect(occurrences(texts, BECAME_PUBLIC.title)).toContain(
+      `records/${BECAME_PUBLIC.id}/history/index.html`,
+    );
+  });
+
+  it('begins its public history where it became public, with no changes from before', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(publicSite.url(`records/${BECAME_PUBLIC.id}/history/`));
+    const revisions = await page.$$eval('.revision', (articles) =>
+      articles.map((article) => ({
+        heading: article.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').trim(),
+        message: article.querySelector('.message')?.textContent?.trim(),
+        changes: article.querySelectorAll('.change').length,
+        files: article.querySelectorAll('.revision-files li').length,
+      })),
+    );
+    expect(revisions).toEqual([
+      {
+        heading: 'Revision 2 Changed Current',
+        message: 'Add a keyword to the resonance search',
+        changes: 1,
+        files: 0,
+      },
+      {
+        heading: 'Revision 1 Became visible',
+        message: 'Make the resonance search public',
+        changes: 0,
+        files: 0,
+      },
+    ]);
+    // The first version shown is the public one; there is no page of an earlier one.
+    await page.click('#revision-1 .revision-links a');
+    expect(await page.textContent('h1')).toBe(BECAME_PUBLIC.title);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps its past on the internal site (so the public check above can fail)', async () => {
+    const texts = siteText(internalSite.dir);
+    for (const canary of [early.title, early.abstract, early.message, early.id])
+      expect(occurrences(texts, canary), canary).not.toEqual([]);
+    const { page } = await watchedPage(browser);
+    await page.goto(internalSite.url(`records/${BECAME_PUBLIC.id}/history/`));
+    expect(await page.textContent('#revision-2 .note')).toBe(
+      `Moved from ${early.id} to ${BECAME_PUBLIC.id}.`,
+    );
+    expect(await page.textContent('#revision-1 .message')).toContain(early.message);
   });
 });
 

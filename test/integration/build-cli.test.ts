@@ -143,5 +143,11 @@ describe('capsule build', () => {
       readFileSync(path.join(archive.root, 'site/records/general/open/index.html'), 'utf8'),
     ).toContain('An open measurement');
     expect(existsSync(path.join(archive.root, 'site/records/general/hidden'))).toBe(false);
+    // Outside git there is no history: the build says so, and so does the record page.
+    expect(result.stdout).toContain('warning: record history is not shown');
+    expect(result.stdout).toContain('Build the site from a clone of the archive repository');
+    expect(
+      readFileSync(path.join(archive.root, 'site/records/general/open/index.html'), 'utf8'),
+    ).toMatch(/<section[^>]*id="history"[^]*not a git repository/);
   }, 120_000);
 });

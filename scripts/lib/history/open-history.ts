@@ -76,8 +76,12 @@ export async function openHistory(
   if (!index) {
     index = await buildHistoryIndex(repository, options);
     if (cacheFile) {
-      await mkdir(path.dirname(cacheFile), { recursive: true });
-      await writeFileAtomic(cacheFile, JSON.stringify({ generator, index } satisfies CacheFile));
+      try {
+        await mkdir(path.dirname(cacheFile), { recursive: true });
+        await writeFileAtomic(cacheFile, JSON.stringify({ generator, index } satisfies CacheFile));
+      } catch {
+        // The cache only saves time: a read-only checkout builds the index again next time.
+      }
     }
   }
   const objects = new ObjectReader(repository);

@@ -107,11 +107,26 @@ export async function revisionsFor(
   for (const [at, revision] of history.revisions.entries()) {
     const state = await read(revision);
     if (!state?.readable) continue;
-    const access = state.data.access as AccessFields | undefined;
-    if (!access || typeof access !== 'object' || !isVisibleTo(access, audience, day)) continue;
+    const access = state.data.access;
+    if (!isAccessFields(access) || !isVisibleTo(access, audience, day)) continue;
     const base = revision.base ?? at - 1;
     visible.push({ revision, state, changesWithheld: base >= 0 && !seen.has(base) });
     seen.add(at);
   }
   return visible;
+}
+
+const LEVELS: ReadonlySet<unknown> = new Set(['public', 'collaboration', 'restricted']);
+
+/**
+ * Access as the sites' rule reads it. An old version need not have validated: one whose access
+ * is malformed (an unknown level, an embargo that is not a date) counts as visible to no one.
+ */
+function isAccessFields(access: unknown): access is AccessFields {
+  if (!access || typeof access !== 'object' || Array.isArray(access)) return false;
+  const { level, embargo_until: embargo } = access as { [key: string]: unknown };
+  return (
+    LEVELS.has(level) &&
+    (embargo === undefined || (typeof embargo === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(embargo)))
+  );
 }

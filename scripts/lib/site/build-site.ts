@@ -10,6 +10,7 @@ import { ARCHIVE_FILE, CONTENT_DIR } from '../records/layout.ts';
 import { parseYaml } from '../yaml/index.ts';
 import { TOOL_ROOT, runAstroBuild } from './astro-process.ts';
 import type { AstroRun } from './astro-process.ts';
+import type { HistoryOverview } from './load-history.ts';
 import type { LoaderReport } from './site-source.ts';
 import { forbiddenStrings } from './scan/forbidden.ts';
 import { OutputScanner } from './scan/scan-output.ts';
@@ -60,6 +61,8 @@ export type BuildResult =
       records: { total: number; visible: number };
       searchPages: number;
       warnings: Diagnostic[];
+      /** Whether record history was read in full; if not, why and how to fix it. */
+      history: HistoryOverview;
       scan: ScanReport;
       timings: { [stage: string]: number };
     }
@@ -196,6 +199,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       records: { total: report.total, visible: report.visible },
       searchPages: search.pages,
       warnings: report.warnings,
+      history: report.history ?? { status: 'complete' },
       scan,
       timings,
     };

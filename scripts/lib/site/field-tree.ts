@@ -57,6 +57,39 @@ export class FieldTreeBuilder {
     data: { [key: string]: unknown },
     omit: ReadonlySet<string> = new Set(),
   ): FieldNode[] {
+    return this.#fields(this.#root(schemaRef), data, omit);
+  }
+
+  /**
+   * The schema's titles along a path into a record (a field change's pointer, split): one per
+   * segment, a list position (digits) getting its list's title. `People`, `People`, `Name` for
+   * `people/1/given_name`.
+   */
+  titles(schemaRef: string, segments: readonly string[]): string[] {
+    const titles: string[] = [];
+    let at = this.#root(schemaRef);
+    let title = '';
+    for (const segment of segments) {
+      if (/^\d+$/.test(segment)) {
+        at = this.#child(at, '*');
+      } else {
+        at = this.#child(at, segment);
+        title = at.info?.title ?? humanise(segment);
+      }
+      titles.push(title);
+    }
+    return titles;
+  }
+
+  /** A value found at a path into a record, as a field (labelled and formatted by the schema). */
+  valueAt(schemaRef: string, segments: readonly string[], value: unknown): FieldNode {
+    let at = this.#root(schemaRef);
+    for (const segment of segments) at = this.#child(at, /^\d+$/.test(segment) ? '*' : segment);
+    const key = segments[segments.length - 1] ?? '';
+    return this.#node(at, key, value);
+  }
+
+  #root(schemaRef: string): SchemaPath {
     let root = this.#roots.get(schemaRef);
     if (!root) {
       const node = rootNode(this.#registry, schemaRef);
@@ -67,7 +100,7 @@ export class FieldTreeBuilder {
       };
       this.#roots.set(schemaRef, root);
     }
-    return this.#fields(root, data, omit);
+    return root;
   }
 
   #fields(

@@ -9,11 +9,13 @@ import { loadArchive } from '../records/load-archive.ts';
 import type { ArchiveConfig, CollectionConfig, ValidRecord } from '../records/types.ts';
 import { loadSchemas } from '../schemas/load-schemas.ts';
 import { decodeText } from '../text/decode.ts';
+import type { ArchiveHistory } from '../history/open-history.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
+import { loadHistories } from './load-history.ts';
 import { withholdReason } from './publish-files.ts';
 import { redactMetadata } from './redact.ts';
 import { resultsView } from './results-view.ts';
-import type { SiteArchive, SiteCollection, SiteFile, SiteRecord } from './types.ts';
+import type { SiteArchive, SiteCollection, SiteFile, SiteHistory, SiteRecord } from './types.ts';
 import { workflowView } from './workflow-view.ts';
 
 /**
@@ -28,6 +30,8 @@ export interface LoadSiteOptions {
   day: string;
   fs?: ArchiveFs;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Opens the archive's git history (default: the repository holding the archive). */
+  openHistory?: (root: string) => Promise<ArchiveHistory>;
 }
 
 /** The archive does not validate: the site is not built. */
@@ -66,9 +70,27 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
     isVisibleTo(record.metadata.access, options.audience, options.day),
   );
   const visibleIds = new Set(visible.map((record) => record.id));
+  const isVisible = (id: string) => visibleIds.has(id);
+  options.onProgress?.('Reading record history', 0, visible.length);
+  const histories = await loadHistories(root, visible, {
+    audience: options.audience,
+    day: options.day,
+    isVisible,
+    fs,
+    ...(options.openHistory ? { open: options.openHistory } : {}),
+  });
   const records: SiteRecord[] = [];
   for (const record of visible)
-    records.push(await siteRecord(root, record, fs, options.audience, (id) => visibleIds.has(id)));
+    records.push(
+      await siteRecord(
+        root,
+        record,
+        fs,
+        options.audience,
+        isVisible,
+        histories.byRecord.get(record.id) as SiteHistory,
+      ),
+    );
   records.sort((a, b) => a.id.localeCompare(b.id));
 
   const collections: SiteCollection[] = [...archive.collections.values()]
@@ -90,6 +112,7 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
       json: document.json,
     })),
     counts: { total: report.valid.length, visible: records.length },
+    history: histories.overview,
     warnings: report.diagnostics,
   };
 }
@@ -114,6 +137,7 @@ async function siteRecord(
   fs: ArchiveFs,
   audience: Audience,
   isVisible: (id: string) => boolean,
+  history: SiteHistory,
 ): Promise<SiteRecord> {
   const onDisk = new Map(record.files.map((file) => [file.path, file]));
   const readText = async (relative: string): Promise<string | undefined> => {
@@ -142,6 +166,7 @@ async function siteRecord(
     documentation,
     results: [],
     files: [],
+    history,
   };
 
   const workflowFile =

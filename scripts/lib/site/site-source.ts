@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { HistoryOverview } from './load-history.ts';
 import { ArchiveInvalidError, loadSite } from './load-site.ts';
 import { settingsFromEnv } from './settings.ts';
 import type { SiteArchive } from './types.ts';
@@ -16,7 +17,14 @@ import type { SiteArchive } from './types.ts';
 
 /** What the loader tells `capsule build` (through the settings' reportFile). */
 export type LoaderReport =
-  | { ok: true; audience: string; total: number; visible: number; warnings: Diagnostic[] }
+  | {
+      ok: true;
+      audience: string;
+      total: number;
+      visible: number;
+      warnings: Diagnostic[];
+      history?: HistoryOverview;
+    }
   | { ok: false; records: number; diagnostics: Diagnostic[]; message: string };
 
 let loading: Promise<SiteArchive> | undefined;
@@ -41,6 +49,7 @@ async function load(env: { [name: string]: string | undefined }): Promise<SiteAr
       total: archive.counts.total,
       visible: archive.counts.visible,
       warnings: archive.warnings,
+      history: archive.history,
     });
     return archive;
   } catch (error) {

@@ -1,4 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { FileChange } from '../git/tree-diff.ts';
+import type { FieldChange } from '../history/field-diff.ts';
+import type { HistoryOverview } from './load-history.ts';
 import type { Audience } from '../records/access.ts';
 import type { AccessLevel, ArchiveConfig, RecordMetadata } from '../records/types.ts';
 import type { ResultsTable } from './results-view.ts';
@@ -17,6 +20,8 @@ export interface SiteArchive {
   schemas: SiteSchema[];
   /** How many records the archive holds in all, and how many are visible to this audience. */
   counts: { total: number; visible: number };
+  /** Whether record history could be read, and if not (or not all of it), why. */
+  history: HistoryOverview;
   /**
    * The validator's warnings, for the terminal only: they may name records this audience cannot
    * see, so they never reach a page.
@@ -53,6 +58,59 @@ export interface SiteRecord {
   results: ResultsTable[];
   /** The record's preserved files, each with whether the site serves it and why not. */
   files: SiteFile[];
+  /** Its revisions from git history, as this audience may see them (see load-history.ts). */
+  history: SiteHistory;
+}
+
+/**
+ * A record's history on one site: only the revisions in which the record was visible to the
+ * audience, each version redacted as the record itself is, field changes only between versions
+ * the audience may see, and commit messages only of commits that changed nothing it may not see.
+ */
+export interface SiteHistory {
+  /**
+   * `complete`: the whole history; `shallow`: a shallow clone's part of it (the oldest revision
+   * shown may not be the creation); `uncommitted`: the record is not in any commit yet;
+   * `unavailable`: no history could be read (no git repository, or it could not be read).
+   */
+  status: 'complete' | 'shallow' | 'uncommitted' | 'unavailable';
+  /** What is missing and why, and how to fix it, for the page (absent when complete). */
+  notice?: { message: string; hint?: string };
+  /** Oldest first. */
+  revisions: SiteRevision[];
+  /** The record on disk differs from its last commit: the site shows a version history lacks. */
+  uncommitted: boolean;
+}
+
+export interface SiteRevision {
+  /** 1 for the oldest revision this audience may see. */
+  number: number;
+  commit: string;
+  /** The author's date, ISO 8601 with the author's UTC offset. */
+  date: string;
+  /** The commit's author; the email only on the internal site (the public never gets emails). */
+  author: { name: string; email?: string };
+  /** The commit message; absent when the commit also changed what this audience may not see. */
+  message?: string;
+  kind: 'created' | 'modified' | 'moved';
+  /** The record's id in this revision, and before it when this revision moved its folder. */
+  id: string;
+  previousId?: string;
+  /** The first revision a shallow clone holds: the record existed before it. */
+  truncated: boolean;
+  /**
+   * The version before this one was not visible to this audience: its values (and the files and
+   * id it had) are not shown, only that the record became visible here.
+   */
+  changesWithheld: boolean;
+  /** What changed against the previous version shown, between the redacted versions. */
+  changes: FieldChange[];
+  /** Files of the record folder that changed (paths relative to it). */
+  files: FileChange[];
+  /** The record as it was after this revision, redacted for the audience. */
+  data: { [key: string]: unknown };
+  /** This version is the one the record page shows (the last revision, nothing uncommitted). */
+  current: boolean;
 }
 
 export interface SiteFile {

@@ -8,10 +8,13 @@ import { experimentKey, experimentTitle } from './experiment.ts';
 import Figures from './Figures.astro';
 import { figuresOf } from './figures.ts';
 import Files from './Files.astro';
+import History from './History.astro';
 import People from './People.astro';
 import Publications from './Publications.astro';
 import Related from './Related.astro';
 import Results from './Results.astro';
+import { hasHistoryPage } from '../../../scripts/lib/site/history-view.ts';
+import { historyUrl } from '../../lib/urls.ts';
 import type { RecordPageContext } from './types.ts';
 import Workflow from './Workflow.astro';
 
@@ -100,6 +103,8 @@ export const RECORD_SECTIONS: RecordSection[] = [
     component: Related,
     applies: ({ related }) => related.length > 0,
   },
+  // Always: without history, it says why (no git repository, a shallow clone...).
+  { id: 'history', title: 'Version history', component: History, applies: () => true },
   { id: 'cite', title: 'Cite this record', component: Citation, applies: () => true },
   { id: 'metadata', title: 'All metadata', component: AllFields, applies: () => true },
 ];
@@ -117,6 +122,11 @@ export interface RecordAction {
 export const RECORD_ACTIONS: RecordAction[] = [
   { id: 'cite', label: 'Cite', href: () => '#cite' },
   { id: 'json', label: 'JSON', href: ({ record }, urls) => urls.recordApiUrl(record.id) },
+  {
+    id: 'history',
+    label: 'History',
+    href: ({ record }) => (hasHistoryPage(record.history) ? historyUrl(record.id) : undefined),
+  },
 ];
 
 export function sectionTitle(section: RecordSection, context: RecordPageContext): string {
