@@ -21,7 +21,10 @@ export interface StandaloneModules {
 
 // ajv/dist/standalone is CommonJS: its default export arrives as the function or on `default`.
 const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule })
-  .default ?? standaloneModule) as unknown as (ajv: Ajv2020, refs: { [name: string]: string }) => string;
+  .default ?? standaloneModule) as unknown as (
+  ajv: Ajv2020,
+  refs: { [name: string]: string },
+) => string;
 
 const FORMATS_MARKER = 'capsule:formats';
 const REQUIRE = /require\("((?:[^"\\]|\\.)*)"\)/g;
