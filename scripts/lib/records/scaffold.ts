@@ -1,7 +1,3 @@
-import type { SchemaRegistry } from '../schemas/registry.ts';
-import { canonicalEntryOrder } from '../format/canonical-order.ts';
-import { emitYaml, toNode } from '../yaml/index.ts';
-import type { YamlDocument } from '../yaml/index.ts';
 import type { AccessLevel } from './types.ts';
 
 /** The answers `capsule new` collects: the essentials of a record. */
@@ -44,21 +40,8 @@ export function newRecordData(answers: NewRecordAnswers): { [key: string]: unkno
   return data;
 }
 
-/** The record as canonical YAML, as `capsule fmt` would write it. */
-export function recordYaml(data: { [key: string]: unknown }, registry: SchemaRegistry): string {
-  const document: YamlDocument = {
-    source: '',
-    root: toNode(data),
-    endComments: [],
-    headerComments: [],
-  };
-  return emitYaml(document, {
-    orderEntries: canonicalEntryOrder(
-      registry,
-      typeof data.$schema === 'string' ? data.$schema : undefined,
-    ),
-  });
-}
+/** The record as canonical YAML, as `capsule fmt` keeps it (the site's form writes the same). */
+export { recordYaml } from '../format/record-yaml.ts';
 
 export function readmeTemplate(title: string | undefined): string {
   return [
