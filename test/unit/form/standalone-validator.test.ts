@@ -69,8 +69,13 @@ function judge(validate: ValidateFunction, data: unknown) {
   };
 }
 
-const MUTATIONS: Array<[string, (data: { [key: string]: any }) => void]> = [
-  ['a bad ORCID check digit', (data) => (data.people[0].orcid = '0000-0002-1825-0098')],
+type Record_ = { [key: string]: unknown } & { people: Array<{ [key: string]: unknown }> };
+
+const MUTATIONS: Array<[string, (data: Record_) => void]> = [
+  [
+    'a bad ORCID check digit',
+    (data) => ((data.people[0] as { orcid?: string }).orcid = '0000-0002-1825-0098'),
+  ],
   ['a DOI with a URL prefix', (data) => (data.doi = 'https://doi.org/10.1000/xyz')],
   ['a missing title', (data) => delete data.title],
   ['a number where text belongs', (data) => (data.version = 2)],
@@ -94,7 +99,7 @@ describe("the form's precompiled validators", () => {
       expect(judge(form, data), file).toEqual(judge(cli, data));
       expect(judge(form, data).valid, file).toBe(true);
       for (const [what, mutate] of MUTATIONS) {
-        const broken = structuredClone(data);
+        const broken = structuredClone(data) as Record_;
         mutate(broken);
         const expected = judge(cli, broken);
         expect(expected.valid, `${file}: ${what}`).toBe(false);
