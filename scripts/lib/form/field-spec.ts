@@ -1,5 +1,5 @@
 import type { AnySchemaObject } from 'ajv/dist/2020.js';
-import { childNode, deref } from '../schemas/walk.ts';
+import { childNode, deref, rootNode } from '../schemas/walk.ts';
 import type { SchemaLookup, SchemaNode } from '../schemas/walk.ts';
 
 /**
@@ -147,4 +147,15 @@ export function fieldLabel(spec: FieldInfo, key: string | number): string {
   return String(key)
     .replace(/[_-]+/g, ' ')
     .replace(/^\w/, (first) => first.toUpperCase());
+}
+
+/** A record schema's fixed top-level values (`const`: the schema, the experiment), in order. */
+export function schemaConstants(lookup: SchemaLookup, schema: string): Array<[string, unknown]> {
+  const root = rootNode(lookup, schema);
+  const spec = root ? fieldSpec(lookup, root) : undefined;
+  if (spec?.kind !== 'object') return [];
+  return spec.properties.flatMap((property) => {
+    const child = fieldSpec(lookup, property.node);
+    return child.kind === 'const' ? [[property.name, child.value] as [string, unknown]] : [];
+  });
 }

@@ -46,11 +46,6 @@ export function editFileUrl(forge: ForgeConfig, path: string): string {
   return `${repositoryUrl(forge)}/${forge.type === 'gitlab' ? '-/' : ''}edit/${encodePath(branch(forge))}/${encodePath(path)}`;
 }
 
-/** The page of a folder in the repository, where files can be uploaded by hand. */
-export function folderUrl(forge: ForgeConfig, path: string): string {
-  return `${repositoryUrl(forge)}/${forge.type === 'gitlab' ? '-/' : ''}tree/${encodePath(branch(forge))}/${encodePath(path)}`;
-}
-
 function repositoryUrl(forge: ForgeConfig): string {
   return `${forge.url.replace(/\/+$/, '')}/${encodePath(forge.repository)}`;
 }

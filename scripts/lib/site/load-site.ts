@@ -12,6 +12,7 @@ import { decodeText } from '../text/decode.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
 import { withholdReason } from './publish-files.ts';
 import { redactMetadata } from './redact.ts';
+import { withheldPointers } from './withheld.ts';
 import { resultsView } from './results-view.ts';
 import type { SiteArchive, SiteCollection, SiteFile, SiteRecord } from './types.ts';
 import { workflowView } from './workflow-view.ts';
@@ -143,6 +144,8 @@ async function siteRecord(
     results: [],
     files: [],
   };
+  const withheld = withheldPointers(record.metadata, metadata);
+  if (withheld.length > 0) site.withheld = withheld;
 
   const workflowFile =
     metadata.workflow?.file ?? (onDisk.has('reana.yaml') ? 'reana.yaml' : undefined);

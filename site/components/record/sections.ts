@@ -12,6 +12,7 @@ import People from './People.astro';
 import Publications from './Publications.astro';
 import Related from './Related.astro';
 import Results from './Results.astro';
+import { url } from '../../lib/urls.ts';
 import type { RecordPageContext } from './types.ts';
 import Workflow from './Workflow.astro';
 
@@ -117,6 +118,7 @@ export interface RecordAction {
 export const RECORD_ACTIONS: RecordAction[] = [
   { id: 'cite', label: 'Cite', href: () => '#cite' },
   { id: 'json', label: 'JSON', href: ({ record }, urls) => urls.recordApiUrl(record.id) },
+  { id: 'edit', label: 'Edit in form', href: ({ record }) => url(`submit/?edit=${record.id}`) },
 ];
 
 export function sectionTitle(section: RecordSection, context: RecordPageContext): string {
