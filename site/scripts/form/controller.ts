@@ -144,12 +144,15 @@ export class FormController {
     this.#start.show(draft, restored);
     this.#render();
     this.#validate = undefined;
+    const app = document.getElementById('submit-app') as HTMLElement;
+    app.dataset.checks = 'loading';
     this.#update();
     try {
       const validate = await validatorFor(draft.schema);
       if (this.#draft === draft) {
         this.#validate = validate;
         this.#update();
+        app.dataset.checks = 'ready';
       }
     } catch (error) {
       this.#start.notice((error as Error).message, 'error');
@@ -211,10 +214,14 @@ export class FormController {
       this.#options.listFor,
     );
     const skip = new Set(['$schema']);
+    // Without a target, the focus stays on the control it was on (found again by its id).
+    const active = document.activeElement;
+    const kept = !focus && active && this.#fields.contains(active) ? active.id : undefined;
     this.#fields.replaceChildren(renderer.renderRecord(root, skip));
     this.#renderer = renderer;
     for (const field of this.#start.fields()) renderer.fields.set(field.pointer, field);
     if (focus) this.#focus(focus);
+    else if (kept) document.getElementById(kept)?.focus();
   }
 
   #focus(target: FocusTarget): void {
@@ -244,16 +251,20 @@ export class FormController {
   #committed(path: FormPath): void {
     const pointer = toPointer(path);
     this.#touched.add(pointer);
-    const fill = fillFor(this.#draft.data, path, this.#options.formData.suggestions);
-    if (fill) {
-      for (const [at, value] of fill.values) setValue(this.#draft.data, at, value);
-      this.#render({ pointer });
-      this.announce(fill.summary);
-      this.#changed();
-      return;
-    }
     this.#announceField = pointer;
     this.#changed();
+    // After the focus has moved on (a change event comes before it does), so that rendering the
+    // fields again keeps it where the user went.
+    const draft = this.#draft;
+    setTimeout(() => {
+      if (this.#draft !== draft) return;
+      const fill = fillFor(draft.data, path, this.#options.formData.suggestions);
+      if (!fill) return;
+      for (const [at, value] of fill.values) setValue(draft.data, at, value);
+      this.#render();
+      this.announce(fill.summary);
+      this.#changed();
+    }, 0);
   }
 
   #changed(): void {

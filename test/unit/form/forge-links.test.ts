@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  URL_LIMIT,
-  editFileUrl,
-  folderUrl,
-  newFileLink,
-} from '../../../scripts/lib/form/forge-links.ts';
+import { URL_LIMIT, editFileUrl, newFileLink } from '../../../scripts/lib/form/forge-links.ts';
 
 const github = {
   type: 'github' as const,
@@ -49,15 +44,12 @@ describe('links into the forge', () => {
     expect(link.tooLong).toBe(true);
   });
 
-  it("opens an existing record's file in the editor, and a folder for uploads", () => {
+  it("opens an existing record's file in the editor, ", () => {
     expect(editFileUrl(github, 'content/cms/higgs-tautau-2016/record.yaml')).toBe(
       'https://github.com/capsule-archive/capsule/edit/main/content/cms/higgs-tautau-2016/record.yaml',
     );
     expect(editFileUrl(gitlab, 'content/cms/a b/record.md')).toBe(
       'https://gitlab.cern.ch/cms/capsule/archive/-/edit/main/content/cms/a%20b/record.md',
-    );
-    expect(folderUrl(github, 'content/cms')).toBe(
-      'https://github.com/capsule-archive/capsule/tree/main/content/cms',
     );
   });
 });
