@@ -61,7 +61,7 @@ export class RecordStart {
       byId('confirm-text').textContent =
         draft.mode === 'edit'
           ? `This discards your changes to ${draft.id ?? 'the record'} and loads it again as the site publishes it.`
-          : `This deletes your draft of a new ${this.#collectionTitle(draft.collection)} record from this browser. It cannot be undone.`;
+          : `This deletes your draft of a new record in “${this.#collectionTitle(draft.collection)}” from this browser. It cannot be undone.`;
       this.#dialog.returnValue = '';
       this.#dialog.showModal();
     });
@@ -80,7 +80,6 @@ export class RecordStart {
     const data = newRecordData({
       schema: collection.schema,
       access: collection.defaultAccess,
-      keywords: [],
       created: today(),
       ...(collection.experiment ? { experiment: collection.experiment } : {}),
     });
