@@ -255,10 +255,6 @@ async function collectRecord(
   return data;
 }
 
-function optionalHelp(help: string | undefined): { help?: string } {
-  return help ? { help } : {};
-}
-
 function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
