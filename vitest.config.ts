@@ -6,7 +6,8 @@ export default defineConfig({
     // Integration and e2e tests start servers, browsers and child processes: keep the machine's two cores for them.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Browser tests run axe over several pages; a loaded 2-core CI machine needs room (a hang still fails).
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

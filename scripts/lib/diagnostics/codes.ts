@@ -78,6 +78,43 @@ export const DIAGNOSTIC_CODES = {
   CAPSULE_MIGRATION_RESULT: 'A migrated record does not validate against the new schema version.',
   // The repository
   CAPSULE_GIT_FSCK: "git's check of the repository's objects (`git fsck`) failed or could not run.",
+  // HEPData results (a record's results.hepdata.path folder)
+  CAPSULE_HEPDATA_SUBMISSION_MISSING: 'A HEPData folder has no submission.yaml.',
+  CAPSULE_HEPDATA_SYNTAX: 'A HEPData file cannot be parsed as YAML (or JSON).',
+  CAPSULE_HEPDATA_EMPTY: 'A HEPData data file holds no data.',
+  CAPSULE_HEPDATA_FILE_TOO_LARGE: 'A HEPData data file is over the 10 MB HEPData accepts.',
+  CAPSULE_HEPDATA_DUPLICATE_KEY: 'A HEPData file repeats a key; HEPData keeps the last value.',
+  CAPSULE_HEPDATA_SCHEMA: 'A HEPData document breaks the HEPData schema.',
+  CAPSULE_HEPDATA_YAML11_NUMBER:
+    'A bin edge is a number to YAML 1.2 but text to HEPData, which reads YAML 1.1.',
+  CAPSULE_HEPDATA_NO_DEPENDENT: 'A HEPData table has no dependent variable.',
+  CAPSULE_HEPDATA_VALUES_LENGTH:
+    'The variables of a HEPData table have different numbers of values.',
+  CAPSULE_HEPDATA_ZERO_UNCERTAINTY: 'All the uncertainties of a HEPData value are zero.',
+  CAPSULE_HEPDATA_UNCERTAINTY_NUMBER: 'A HEPData uncertainty is neither a number nor a percentage.',
+  CAPSULE_HEPDATA_STRING_RANGE: 'An independent variable value is a range written as text.',
+  CAPSULE_HEPDATA_INFINITE_BIN:
+    'A bin is infinite on both sides, or a variable has more than one underflow or overflow bin.',
+  CAPSULE_HEPDATA_BIN_ORDER: "A bin's low edge is above its high edge.",
+  CAPSULE_HEPDATA_CMENERGIES: 'A cmenergies keyword is not a number (GeV) or a single range.',
+  CAPSULE_HEPDATA_DUPLICATE_TABLE: 'Two tables of a HEPData submission have the same name.',
+  CAPSULE_HEPDATA_DUPLICATE_DATA_FILE: 'Two tables of a HEPData submission use the same data file.',
+  CAPSULE_HEPDATA_FILE_NAME: 'A file name in submission.yaml contains `/`.',
+  CAPSULE_HEPDATA_FILE_MISSING: 'A file named in submission.yaml does not exist.',
+  CAPSULE_HEPDATA_FILE_UNREFERENCED:
+    'A file in a HEPData folder is not referenced by submission.yaml.',
+  CAPSULE_HEPDATA_CUSTOM_SCHEMA:
+    'A HEPData data file follows a custom schema Capsule cannot check offline.',
+  // REANA workflows (a record's workflow.file)
+  CAPSULE_REANA_SCHEMA: 'reana.yaml breaks the REANA specification schema.',
+  CAPSULE_REANA_UNKNOWN_KEY:
+    'reana.yaml has a key REANA does not know (REANA warns and ignores it).',
+  CAPSULE_REANA_PARAMETER: 'A REANA parameter is used but not defined, or defined but not used.',
+  CAPSULE_REANA_IMAGE_TAG: 'A REANA step image has no fixed tag.',
+  CAPSULE_REANA_ADVICE:
+    'REANA would warn about the specification (missing inputs, risky commands).',
+  CAPSULE_REANA_FILE_PATH: 'A path in reana.yaml leaves the folder REANA uploads.',
+  CAPSULE_REANA_FILE_MISSING: 'A file or folder reana.yaml names is not in the record folder.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -12,7 +12,8 @@ import type { SchemaDocument } from './registry.ts';
 
 /**
  * Reads schemas/ into a registry. Layout: `schemas/<name>/<x.y.z>.json` for record and config
- * schemas, `schemas/common/<x.y.z>/<definition>.json` for shared definitions.
+ * schemas, `schemas/common/<x.y.z>/<definition>.json` for shared definitions, and
+ * `schemas/<format>/<x.y.z>/<part>.json` for the peer formats Capsule checks (HEPData, REANA).
  */
 export interface LoadedSchemas {
   registry: SchemaRegistry;
@@ -20,7 +21,7 @@ export interface LoadedSchemas {
 }
 
 const RECORD_FILE = /^([a-z0-9][a-z0-9-]*)\/(\d+\.\d+\.\d+)\.json$/;
-const DEFINITION_FILE = /^common\/(\d+\.\d+\.\d+)\/([a-z0-9][a-z0-9-]*)\.json$/;
+const DEFINITION_FILE = /^([a-z0-9][a-z0-9-]*)\/(\d+\.\d+\.\d+)\/([a-z0-9][a-z0-9-]*)\.json$/;
 
 export async function loadSchemas(
   root: string,
@@ -49,7 +50,7 @@ export async function loadSchemas(
     const ref = record
       ? `${record[1]}/${record[2]}`
       : definition
-        ? `common/${definition[1]}/${definition[2]}`
+        ? `${definition[1]}/${definition[2]}/${definition[3]}`
         : undefined;
     if (!ref) {
       diagnostics.push(
@@ -57,7 +58,7 @@ export async function loadSchemas(
           file,
           'CAPSULE_SCHEMA_FILE',
           `${file} is not where a schema file goes.`,
-          `Name schema files schemas/<name>/<x.y.z>.json, or schemas/common/<x.y.z>/<definition>.json for shared definitions.`,
+          `Name schema files schemas/<name>/<x.y.z>.json, or schemas/<name>/<x.y.z>/<part>.json for shared definitions and peer formats.`,
           'warning',
         ),
       );

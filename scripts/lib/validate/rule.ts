@@ -14,6 +14,8 @@ export interface RuleContext {
   draft: boolean;
   /** The sha256 of a file, by path relative to the archive root. */
   sha256(file: string): Promise<string>;
+  /** A file's bytes, by path relative to the archive root (HEPData tables, reana.yaml). */
+  readFile?(file: string): Promise<Uint8Array>;
 }
 
 export interface RecordRuleContext extends RuleContext {

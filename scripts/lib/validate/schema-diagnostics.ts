@@ -26,6 +26,8 @@ export interface SchemaErrorContext {
   root: SchemaNode;
   /** Draft records may lack required fields: those become warnings. */
   draft: boolean;
+  /** What the whole document is called in messages (default `record`; HEPData files say `table`). */
+  subject?: string;
 }
 
 export function schemaDiagnostics(
@@ -71,7 +73,7 @@ function translate(error: ErrorObject, context: SchemaErrorContext): Diagnostic 
       const missing = String(params.missingProperty);
       const child = nodeAt(context.registry, context.root, [...pointerSegments(pointer), missing]);
       const about = describe(child);
-      const message = `${pointer === '' ? 'The record' : `\`${displayPath(pointer)}\``} is missing the required field \`${missing}\`${about.title ? ` (${about.title})` : ''}.`;
+      const message = `${pointer === '' ? `The ${context.subject ?? 'record'}` : `\`${displayPath(pointer)}\``} is missing the required field \`${missing}\`${about.title ? ` (${about.title})` : ''}.`;
       const hint = `Add \`${missing}:\`${about.example ? ` — for example \`${missing}: ${about.example}\`` : ''}${about.description ? `. ${about.description}` : '.'}`;
       const diagnostic = make(
         'CAPSULE_SCHEMA_REQUIRED',
@@ -86,7 +88,7 @@ function translate(error: ErrorObject, context: SchemaErrorContext): Diagnostic 
       const extra = String(params.additionalProperty);
       const known = propertyNamesAt(context, pointer);
       const suggestion = closest(extra, known);
-      const message = `\`${extra}\` is not a field of ${pointer === '' ? 'this record' : `\`${displayPath(pointer)}\``}.`;
+      const message = `\`${extra}\` is not a field of ${pointer === '' ? `this ${context.subject ?? 'record'}` : `\`${displayPath(pointer)}\``}.`;
       const hint = suggestion
         ? `Did you mean \`${suggestion}\`? Rename the key.`
         : `Remove it, or use one of the fields the schema defines: ${listChoices(known, 20)}.`;
@@ -250,7 +252,7 @@ function propertyNamesAt(context: SchemaErrorContext, pointer: string): string[]
 }
 
 function fieldName(context: SchemaErrorContext, pointer: string): string {
-  if (pointer === '') return 'The record';
+  if (pointer === '') return `The ${context.subject ?? 'record'}`;
   const node = nodeAt(context.registry, context.root, pointerSegments(pointer));
   const title = node?.schema.title;
   return `\`${displayPath(pointer)}\`${typeof title === 'string' ? ` (${title})` : ''}`;

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { LoadedArchive } from '../records/load-archive.ts';
@@ -32,6 +34,7 @@ export interface ValidateOptions {
    */
   crossRecordScope?: 'selected' | 'archive';
   sha256?: (file: string) => Promise<string>;
+  readFile?: (file: string) => Promise<Uint8Array>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -57,6 +60,7 @@ export async function validateArchive(
     config: archive.config?.data,
     draft,
     sha256: options.sha256 ?? fileHasher(archive.root),
+    readFile: options.readFile ?? ((file) => readFile(path.join(archive.root, file))),
   };
 
   if (archive.config)

@@ -2,9 +2,11 @@ import type { ArchiveRule, RecordRule } from '../rule.ts';
 import { collectionMatch } from './collection-match.ts';
 import { embargo } from './embargo.ts';
 import { figuresListed } from './figures-listed.ts';
+import { hepdata } from './hepdata.ts';
 import { filePaths } from './file-paths.ts';
 import { listedFiles } from './listed-files.ts';
 import { publicRepository } from './public-repository.ts';
+import { reana } from './reana.ts';
 import { relatedRecords } from './related-records.ts';
 import { resultsFolder } from './results-folder.ts';
 import { schemaAllowed } from './schema-allowed.ts';
@@ -25,6 +27,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   figuresListed,
   workflowFile,
   resultsFolder,
+  hepdata,
+  reana,
 ];
 
 /** The rules that look across the whole archive. */
