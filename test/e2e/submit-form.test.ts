@@ -204,6 +204,24 @@ describe('a new record', () => {
     // The focus stays where the user went, not on the field that triggered the filling.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-people-0-given_name');
   });
+
+  it("fills in a preserved file's size and SHA-256 from a file read in the browser", async () => {
+    const { page } = await openForm('?collection=general');
+    await page.click('button[data-pointer="/files"][data-role=add]');
+    const content = 'void fit() {}\n';
+    await page.setInputFiles('#f-files-0-file', {
+      name: 'fit.C',
+      mimeType: 'text/x-c',
+      buffer: Buffer.from(content),
+    });
+    const { createHash } = await import('node:crypto');
+    await expect
+      .poll(() => page.inputValue('#f-files-0-sha256'))
+      .toBe(createHash('sha256').update(content).digest('hex'));
+    expect(await page.inputValue('#f-files-0-size')).toBe(String(Buffer.byteLength(content)));
+    expect(await page.inputValue('#f-files-0-path')).toBe('files/fit.C');
+    expect(await page.inputValue('#f-files-0-media_type')).toBe('text/x-c');
+  });
 });
 
 describe('editing a record', () => {

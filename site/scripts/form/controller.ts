@@ -205,6 +205,12 @@ export class FormController {
           );
           this.#changed();
         },
+        fill: (values, summary) => {
+          for (const [at, value] of values) setValue(this.#draft.data, at, value);
+          this.#render();
+          this.announce(summary);
+          this.#changed();
+        },
         unreadable: (path, message) => {
           if (message) this.#unreadable.set(toPointer(path), message);
           else this.#unreadable.delete(toPointer(path));

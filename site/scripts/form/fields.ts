@@ -21,6 +21,8 @@ export interface FieldEvents {
   move(path: FormPath, from: number, to: number): void;
   /** A JSON box holds text that is not JSON (message), or JSON again (undefined). */
   unreadable(path: FormPath, message: string | undefined): void;
+  /** Several fields set at once (from a file's checksum), said in `summary`. */
+  fill(values: Array<[FormPath, unknown]>, summary: string): void;
 }
 
 /** The list (datalist id) of suggestions a text field at `path` takes, if any. */
@@ -321,6 +323,7 @@ export class FieldRenderer {
     const help = this.#help(spec, fieldId(pointer, 'help'));
     const error = el('p', { class: 'error', id: fieldId(pointer, 'error'), hidden: true });
     const body = el('div', { class: 'group-body' }, help, error);
+    if (describesFile(spec)) body.append(this.#fileChecksum(path, spec));
     for (const property of spec.properties)
       body.append(this.#field([...path, property.name], property.node, property.required));
     const focusFirst = () => body.querySelector<HTMLElement>('[data-role=control]')?.focus();
@@ -364,6 +367,48 @@ export class FieldRenderer {
       ...(help ? { helpId: help.id } : {}),
     });
     return details;
+  }
+
+  /**
+   * For a preserved file's entry: its size and SHA-256 (and path and media type, if still empty)
+   * from a file chosen on this computer, read in the browser and sent nowhere.
+   */
+  #fileChecksum(path: FormPath, spec: FieldSpec & { kind: 'object' }): HTMLElement {
+    const pointer = toPointer(path);
+    const id = fieldId(pointer, 'file');
+    const input = el('input', { type: 'file', id, 'aria-describedby': `${id}-help` });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void file.arrayBuffer().then(async (bytes) => {
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        const sha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+        const values: Array<[FormPath, unknown]> = [
+          [[...path, 'size'], file.size],
+          [[...path, 'sha256'], sha256],
+        ];
+        if (valueAt(this.#data, [...path, 'path']) === undefined)
+          values.push([[...path, 'path'], `files/${file.name}`]);
+        const hasMediaType = spec.properties.some((property) => property.name === 'media_type');
+        if (hasMediaType && file.type && valueAt(this.#data, [...path, 'media_type']) === undefined)
+          values.push([[...path, 'media_type'], file.type]);
+        this.#events.fill(
+          values,
+          `Filled in the size (${file.size} bytes) and SHA-256 of ${file.name}.`,
+        );
+      });
+    });
+    return el(
+      'div',
+      { class: 'field file-checksum' },
+      el('label', { for: id }, 'Size and SHA-256 from a file on this computer'),
+      el(
+        'p',
+        { class: 'help', id: `${id}-help` },
+        'The file is read here, in your browser, and sent nowhere: add it to the pull request yourself, at its path.',
+      ),
+      input,
+    );
   }
 
   /** A list: its items in order, each with move and remove buttons, and a button to add one. */
@@ -450,6 +495,12 @@ export class FieldRenderer {
       button('remove', 'Remove', itemLabel, false, () => this.#events.remove(path, index)),
     );
   }
+}
+
+/** An entry for a file kept in the record: it has a path, a size and a SHA-256. */
+function describesFile(spec: FieldSpec & { kind: 'object' }): boolean {
+  const names = new Set(spec.properties.map((property) => property.name));
+  return names.has('path') && names.has('size') && names.has('sha256');
 }
 
 /** What a new list item starts as: an empty mapping, or empty text to type into. */
