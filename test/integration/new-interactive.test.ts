@@ -39,16 +39,18 @@ afterEach(async () => {
 describe('capsule new on a terminal', () => {
   it("asks for the essentials with the schema's help, re-asks a bad ORCID, and writes a draft record", async () => {
     archive = await makeArchive();
+    // The questions come from analysis/1.0.0, in its order: title, abstract, experiment, access
+    // level, the contact person (given and family name, ORCID iD, institute), keywords.
     const answers = [
       'Search for dark photons',
-      'LHCb',
       'We search for dark photons.',
+      'LHCb',
+      'collaboration',
       'Marie',
       'Curie',
       '0000-0002-1825-0098',
       '0000-0002-1825-0097',
       'CERN',
-      'collaboration',
       'dark sector, photons',
       '',
     ].join('\n');
@@ -57,7 +59,10 @@ describe('capsule new on a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.output).toContain('Title: ');
     expect(result.output).toContain('The title of the analysis');
-    expect(result.output).toContain('That ORCID iD has a bad check digit (expected 7, found 8)');
+    expect(result.output).toContain('Contact person: ORCID iD: ');
+    expect(result.output).toContain(
+      '✖ people[0].orcid (ORCID iD): the ORCID iD "0000-0002-1825-0098" has a bad check digit (expected 7, found 8).',
+    );
     const record = await readFile(
       path.join(archive.root, 'content/general/dark-photons/record.yaml'),
       'utf8',

@@ -1,6 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkOrcid } from '../../lib/identifiers/orcid.ts';
+import { schemaConstants } from '../../lib/form/field-spec.ts';
+import { parseNumber, setValue, valueAt } from '../../lib/form/record-edit.ts';
+import type { RecordData } from '../../lib/form/record-edit.ts';
 import { today } from '../../lib/records/access.ts';
 import {
   COLLECTION_FILE,
@@ -11,11 +13,11 @@ import {
 } from '../../lib/records/layout.ts';
 import { readYamlMetadata } from '../../lib/records/read-metadata.ts';
 import { newRecordData, readmeTemplate, recordYaml } from '../../lib/records/scaffold.ts';
-import type { NewRecordAnswers } from '../../lib/records/scaffold.ts';
+import { answerProblem, essentialQuestions } from '../../lib/records/essentials.ts';
+import type { EssentialQuestion } from '../../lib/records/essentials.ts';
 import type { AccessLevel } from '../../lib/records/types.ts';
 import { loadSchemas } from '../../lib/schemas/load-schemas.ts';
 import type { SchemaRegistry } from '../../lib/schemas/registry.ts';
-import { nodeAt, rootNode } from '../../lib/schemas/walk.ts';
 import { text } from '../../lib/validate/data.ts';
 import { writeFileAtomic } from '../../lib/util/write-atomic.ts';
 import { readFile, readdir } from 'node:fs/promises';
@@ -24,8 +26,6 @@ import { EXIT_OK, UsageError } from '../command.ts';
 import type { CliIo, Command, ParsedArgs } from '../command.ts';
 import { createPrompter } from '../prompt.ts';
 
-const LEVELS: readonly AccessLevel[] = ['public', 'collaboration', 'restricted'];
-
 export const newCommand: Command = {
   name: 'new',
   summary: "Start a new record from its collection's schema",
@@ -33,10 +33,11 @@ export const newCommand: Command = {
     'capsule new <collection> <slug> [--title T] [--given-name G --family-name F] [--orcid ID] [--access LEVEL] [--markdown] [--no-input]',
   description: [
     'Creates content/<collection>/<slug>/ with a record that validates in draft mode and a',
-    'README.md to fill in. On a terminal it asks for the essentials (title, abstract, the contact',
-    "person, access level, keywords), with each field's help from the schema; flags answer the",
-    'questions ahead, and --no-input (or no terminal) asks nothing. Commit the folder on a branch',
-    'and open a draft pull request: CI reports what is still missing.',
+    "README.md to fill in. On a terminal it asks for the essentials the collection's schema names",
+    '(its required fields: title, abstract, access level, the contact person...; and the ORCID iD,',
+    "institute and keywords), with each field's help, and checks every answer with the schema's",
+    'validator; flags answer questions ahead, and --no-input (or no terminal) asks nothing. Commit',
+    'the folder on a branch and open a draft pull request: CI reports what is still missing.',
   ].join('\n'),
   options: {
     title: { type: 'string', value: '<text>', description: 'The analysis title.' },
@@ -116,7 +117,7 @@ export const newCommand: Command = {
     const defaultAccess = (text(collectionData, 'default_access') ??
       'collaboration') as AccessLevel;
     const interactive = Boolean(io.stdin.isTTY) && args.values['no-input'] !== true;
-    const answers = await collectAnswers(
+    const data = await collectRecord(
       args,
       io,
       registry,
@@ -125,23 +126,22 @@ export const newCommand: Command = {
       interactive,
       text(collectionData, 'experiment'),
     );
-
-    const data = newRecordData(answers);
+    const title = typeof data.title === 'string' ? data.title : undefined;
     const yaml = recordYaml(data, registry);
     await mkdir(dir, { recursive: true });
     if (args.values.markdown === true) {
       await writeFileAtomic(
         path.join(dir, RECORD_MARKDOWN),
-        `---\n${yaml}---\n\n${readmeTemplate(answers.title)}`,
+        `---\n${yaml}---\n\n${readmeTemplate(title)}`,
       );
     } else {
       await writeFileAtomic(path.join(dir, RECORD_YAML), yaml);
-      await writeFileAtomic(path.join(dir, 'README.md'), readmeTemplate(answers.title));
+      await writeFileAtomic(path.join(dir, 'README.md'), readmeTemplate(title));
     }
     const relative = path.relative(io.cwd, dir) || '.';
     io.stdout.write(
       [
-        `Created ${relative}/ (${schema}, ${answers.access}).`,
+        `Created ${relative}/ (${schema}, ${String((data.access as { level?: unknown } | undefined)?.level)}).`,
         'Next:',
         `  1. Fill in the record; \`npx capsule validate --draft ${relative}\` lists what is still missing.`,
         `  2. git switch -c preserve/${slug} && git add ${relative} && git commit -m "feat(${collection}): preserve ${slug}"`,
@@ -153,7 +153,25 @@ export const newCommand: Command = {
   },
 };
 
-async function collectAnswers(
+/** The flags that answer questions ahead, by the field they fill. */
+const FLAG_FIELDS: { [flag: string]: string } = {
+  title: '/title',
+  abstract: '/abstract',
+  experiment: '/experiment',
+  access: '/access/level',
+  'given-name': '/people/0/given_name',
+  'family-name': '/people/0/family_name',
+  orcid: '/people/0/orcid',
+  affiliation: '/people/0/affiliations/0/name',
+  keywords: '/keywords',
+};
+
+/**
+ * The record's first version: the schema's fixed values, version 1 of today, the collection's
+ * experiment and default access, then the answers — from flags first, then (on a terminal) to
+ * the schema's essential questions (essentials.ts), each checked by the schema's validator.
+ */
+async function collectRecord(
   args: ParsedArgs,
   io: CliIo,
   registry: SchemaRegistry,
@@ -161,123 +179,80 @@ async function collectAnswers(
   defaultAccess: AccessLevel,
   interactive: boolean,
   collectionExperiment: string | undefined,
-): Promise<NewRecordAnswers> {
-  const flag = (name: string) =>
-    typeof args.values[name] === 'string' ? (args.values[name] as string).trim() : undefined;
-  const access = flag('access') ?? defaultAccess;
-  if (!LEVELS.includes(access as AccessLevel))
-    throw new UsageError(`--access must be one of ${LEVELS.join(', ')}.`);
-  const orcid = flag('orcid');
-  if (orcid) {
-    const verdict = checkOrcid(orcid);
-    if (!verdict.ok) throw new UsageError(`--orcid ${orcid} ${verdict.problem}. ${verdict.hint}`);
-  }
-  const answers: NewRecordAnswers = {
+): Promise<RecordData> {
+  const data = newRecordData({
     schema,
-    access: access as AccessLevel,
-    keywords: splitList(flag('keywords')),
+    access: defaultAccess,
     created: today(io.env),
-  };
-  const set = (
-    key: 'title' | 'abstract' | 'givenName' | 'familyName' | 'orcid' | 'affiliation',
-    value: string | undefined,
-  ) => {
-    if (value) answers[key] = value;
-  };
-  if (collectionExperiment) answers.experiment = collectionExperiment;
-  else if (flag('experiment')) answers.experiment = flag('experiment');
-  set('title', flag('title'));
-  set('abstract', flag('abstract'));
-  set('givenName', flag('given-name'));
-  set('familyName', flag('family-name'));
-  set('orcid', orcid);
-  set('affiliation', flag('affiliation'));
-  if (!interactive) return answers;
+    ...(collectionExperiment ? { experiment: collectionExperiment } : {}),
+  });
+  for (const [name, value] of schemaConstants(registry, schema)) data[name] ??= value;
+  const questions = essentialQuestions(registry, schema);
+  const validate = registry.validator(schema);
+  const problem = (question: EssentialQuestion, value: unknown) =>
+    answerProblem(validate, () => validate.errors, registry, data, schema, question.path, value);
+  const valueOf = (question: EssentialQuestion, answer: string): unknown =>
+    question.kind === 'list'
+      ? splitList(answer)
+      : question.kind === 'number'
+        ? parseNumber(answer)
+        : answer;
 
-  const root = rootNode(registry, schema);
-  const help = (...pointer: Array<string | number>) => {
-    const description = root ? nodeAt(registry, root, pointer)?.schema.description : undefined;
-    return typeof description === 'string' ? description : undefined;
-  };
-  const prompter = createPrompter(io);
-  try {
-    io.stdout.write(
-      `New ${schema} record. Press Enter to skip a question; the record stays a draft until filled in.\n\n`,
-    );
-    if (!answers.title)
-      set(
-        'title',
-        await prompter.ask('Title', {
-          ...optionalHelp(help('title')),
-          check: (answer) =>
-            answer && answer.length < 3 ? 'A title has at least 3 characters.' : undefined,
-        }),
-      );
-    if (!answers.experiment) {
-      const experiment = await prompter.ask('Experiment', optionalHelp(help('experiment')));
-      if (experiment) answers.experiment = experiment;
-    }
-    if (!answers.abstract)
-      set(
-        'abstract',
-        await prompter.ask('Abstract (one paragraph)', optionalHelp(help('abstract'))),
-      );
-    if (!answers.givenName)
-      set(
-        'givenName',
-        await prompter.ask(
-          'Contact person: given name',
-          optionalHelp(help('people', 0, 'given_name')),
-        ),
-      );
-    if (!answers.familyName)
-      set(
-        'familyName',
-        await prompter.ask(
-          'Contact person: family name',
-          optionalHelp(help('people', 0, 'family_name')),
-        ),
-      );
-    if (!answers.orcid) {
-      set(
-        'orcid',
-        await prompter.ask('Contact person: ORCID iD', {
-          ...optionalHelp(help('people', 0, 'orcid')),
-          check: (answer) => {
-            if (!answer) return undefined;
-            const verdict = checkOrcid(answer);
-            return verdict.ok ? undefined : `That ORCID iD ${verdict.problem}. ${verdict.hint}`;
-          },
-        }),
-      );
-    }
-    if (!answers.affiliation)
-      set(
-        'affiliation',
-        await prompter.ask(
-          'Contact person: institute',
-          optionalHelp(help('people', 0, 'affiliations', 0, 'name')),
-        ),
-      );
-    if (!flag('access'))
-      answers.access = (await prompter.choose(
-        'Access level',
-        LEVELS,
-        answers.access,
-        help('access', 'level'),
-      )) as AccessLevel;
-    if (answers.keywords.length === 0)
-      answers.keywords = splitList(
-        await prompter.ask('Keywords (comma-separated)', optionalHelp(help('keywords'))),
-      );
-  } finally {
-    prompter.close();
+  const answered = new Set<string>();
+  if (collectionExperiment) answered.add('/experiment');
+  for (const [flag, pointer] of Object.entries(FLAG_FIELDS)) {
+    const raw = args.values[flag];
+    if (typeof raw !== 'string' || raw.trim() === '' || answered.has(pointer)) continue;
+    const question = questions.find((candidate) => candidate.pointer === pointer);
+    if (!question) continue;
+    const value = valueOf(question, raw.trim());
+    const wrong = problem(question, value);
+    if (wrong) throw new UsageError(`--${flag} ${raw.trim()}: ${wrong}`);
+    setValue(data, question.path, value);
+    answered.add(pointer);
   }
-  return answers;
-}
 
-function optionalHelp(help: string | undefined): { help?: string } {
-  return help ? { help } : {};
+  if (interactive) {
+    const prompter = createPrompter(io);
+    try {
+      io.stdout.write(
+        `New ${schema} record. Press Enter to skip a question; the record stays a draft until filled in.\n\n`,
+      );
+      for (const question of questions) {
+        if (answered.has(question.pointer)) continue;
+        const help = question.help ? { help: question.help } : {};
+        if (question.kind === 'choice') {
+          const current = valueAt(data, question.path);
+          const choices = question.choices ?? [];
+          const answer = await prompter.choose(
+            question.label,
+            choices,
+            typeof current === 'string' ? current : (choices[0] ?? ''),
+            question.help,
+          );
+          setValue(data, question.path, answer);
+          continue;
+        }
+        const answer = await prompter.ask(
+          question.kind === 'list' ? `${question.label} (comma-separated)` : question.label,
+          {
+            ...help,
+            check: (text) => (text ? problem(question, valueOf(question, text)) : undefined),
+          },
+        );
+        const value = answer ? valueOf(question, answer) : undefined;
+        if (value !== undefined && !(Array.isArray(value) && value.length === 0))
+          setValue(data, question.path, value);
+      }
+    } finally {
+      prompter.close();
+    }
+  }
+
+  // The person named here is the record's contact.
+  const person = (data.people as Array<{ [key: string]: unknown }> | undefined)?.[0];
+  if (person && Object.keys(person).length > 0) person.roles ??= ['contact'];
+  return data;
 }
 
 function splitList(value: string | undefined): string[] {

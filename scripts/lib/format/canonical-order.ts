@@ -1,5 +1,5 @@
-import type { SchemaRegistry } from '../schemas/registry.ts';
 import { nodeAt, propertyNames, rootNode } from '../schemas/walk.ts';
+import type { SchemaLookup } from '../schemas/walk.ts';
 import type { EmitOptions, InsertPosition, Path } from '../yaml/index.ts';
 import type { MapEntry } from '../yaml/index.ts';
 
@@ -8,7 +8,7 @@ import type { MapEntry } from '../yaml/index.ts';
  * keys the schema does not know go last, in the order they were written.
  */
 export function schemaKeyOrder(
-  registry: SchemaRegistry,
+  registry: SchemaLookup,
   ref: string | undefined,
 ): (path: Path) => string[] {
   const root = ref ? rootNode(registry, ref) : undefined;
@@ -27,7 +27,7 @@ export function schemaKeyOrder(
 }
 
 export function canonicalEntryOrder(
-  registry: SchemaRegistry,
+  registry: SchemaLookup,
   ref: string | undefined,
 ): NonNullable<EmitOptions['orderEntries']> {
   const keyOrder = schemaKeyOrder(registry, ref);
@@ -48,7 +48,7 @@ export function canonicalEntryOrder(
 
 /** Where a new key goes so that an existing file keeps its order: after the keys that come before it canonically. */
 export function canonicalInsertPosition(
-  registry: SchemaRegistry,
+  registry: SchemaLookup,
   ref: string | undefined,
 ): InsertPosition {
   const keyOrder = schemaKeyOrder(registry, ref);

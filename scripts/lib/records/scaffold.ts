@@ -1,64 +1,33 @@
-import type { SchemaRegistry } from '../schemas/registry.ts';
-import { canonicalEntryOrder } from '../format/canonical-order.ts';
-import { emitYaml, toNode } from '../yaml/index.ts';
-import type { YamlDocument } from '../yaml/index.ts';
 import type { AccessLevel } from './types.ts';
 
-/** The answers `capsule new` collects: the essentials of a record. */
-export interface NewRecordAnswers {
+/** What a new record starts from (`capsule new` and the site's form then fill in the rest). */
+export interface NewRecordStart {
   schema: string;
   experiment?: string;
-  title?: string;
-  abstract?: string;
-  givenName?: string;
-  familyName?: string;
-  orcid?: string;
-  affiliation?: string;
   access: AccessLevel;
-  keywords: string[];
+  /** YYYY-MM-DD */
   created: string;
 }
 
-/** Builds the first version of a record from the answers; what is unknown is left out (draft mode accepts that). */
-export function newRecordData(answers: NewRecordAnswers): { [key: string]: unknown } {
-  const person: { [key: string]: unknown } = {};
-  if (answers.givenName) person.given_name = answers.givenName;
-  if (answers.familyName) person.family_name = answers.familyName;
-  if (answers.orcid) person.orcid = answers.orcid;
-  if (answers.affiliation) person.affiliations = [{ name: answers.affiliation }];
-  if (Object.keys(person).length > 0) person.roles = ['contact'];
+/**
+ * The first version of a record: its schema, version 1 of today, still `ongoing`, the
+ * collection's experiment and access level. What is unknown is left out (draft mode accepts that).
+ */
+export function newRecordData(start: NewRecordStart): { [key: string]: unknown } {
   const data: { [key: string]: unknown } = {
-    $schema: answers.schema,
-    title: answers.title,
-    abstract: answers.abstract,
+    $schema: start.schema,
     version: '1',
     status: 'ongoing',
-    created: answers.created,
-    experiment: answers.experiment,
-    access: { level: answers.access },
-    people: Object.keys(person).length > 0 ? [person] : undefined,
-    keywords: answers.keywords.length > 0 ? answers.keywords : undefined,
+    created: start.created,
+    experiment: start.experiment,
+    access: { level: start.access },
   };
-  for (const key of Object.keys(data))
-    if (data[key] === undefined || data[key] === '') delete data[key];
+  if (data.experiment === undefined) delete data.experiment;
   return data;
 }
 
-/** The record as canonical YAML, as `capsule fmt` would write it. */
-export function recordYaml(data: { [key: string]: unknown }, registry: SchemaRegistry): string {
-  const document: YamlDocument = {
-    source: '',
-    root: toNode(data),
-    endComments: [],
-    headerComments: [],
-  };
-  return emitYaml(document, {
-    orderEntries: canonicalEntryOrder(
-      registry,
-      typeof data.$schema === 'string' ? data.$schema : undefined,
-    ),
-  });
-}
+/** The record as canonical YAML, as `capsule fmt` keeps it (the site's form writes the same). */
+export { recordYaml } from '../format/record-yaml.ts';
 
 export function readmeTemplate(title: string | undefined): string {
   return [

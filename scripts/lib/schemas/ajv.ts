@@ -1,26 +1,23 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
-import { IDENTIFIER_FORMATS } from '../identifiers/formats.ts';
+import type { CodeOptions } from 'ajv/dist/2020.js';
+import { CAPSULE_FORMATS } from './formats.ts';
 
 /**
- * The one way Capsule builds its validator, on the command line, in CI and in the browser form,
+ * The one way Capsule builds its validator, on the command line, in CI and for the browser form,
  * so they never disagree: JSON Schema 2020-12, strict mode, every error reported, standard
- * formats plus the identifier formats with their check digits.
+ * formats plus the identifier formats with their check digits (formats.ts). The form's
+ * validators are compiled ahead of time from this same configuration (standalone.ts), with
+ * `code` options that make ajv emit module source instead of functions.
  */
 export type { Ajv2020 };
 
-// ajv-formats is CommonJS: its default export arrives as the module object or the function.
-const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
-  formatsModule) as unknown as (ajv: Ajv2020, formats: string[]) => Ajv2020;
-
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: false });
-  addFormats(ajv, ['date', 'date-time', 'email']);
-  for (const format of IDENTIFIER_FORMATS) {
-    ajv.addFormat(format.name, {
-      type: 'string',
-      validate: (value: string) => format.check(value).ok,
-    });
-  }
+export function createAjv(options: { code?: CodeOptions } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    verbose: false,
+    ...(options.code ? { code: options.code } : {}),
+  });
+  for (const [name, format] of Object.entries(CAPSULE_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }

@@ -7,6 +7,9 @@ import { schemaIdFor } from './ids.ts';
  * field, following `$ref`s across files. The formatter uses it for key order, the validator for
  * field titles, the site and the form for labels and help.
  */
+/** What walking needs of a registry: documents by ref and by `$id` (the browser form has no ajv). */
+export type SchemaLookup = Pick<SchemaRegistry, 'get' | 'byId'>;
+
 export interface SchemaNode {
   schema: AnySchemaObject;
   /** The `$id` of the file the schema sits in, against which its `$ref`s resolve. */
@@ -15,7 +18,7 @@ export interface SchemaNode {
 
 const MAX_REF_HOPS = 32;
 
-export function rootNode(registry: SchemaRegistry, ref: string): SchemaNode | undefined {
+export function rootNode(registry: SchemaLookup, ref: string): SchemaNode | undefined {
   const document = registry.get(ref);
   return document ? { schema: document.json, baseId: schemaIdFor(ref) } : undefined;
 }
@@ -27,7 +30,7 @@ const ANNOTATIONS = ['title', 'description', 'examples', 'default'] as const;
  * Follows `$ref` until a schema with content is reached. Annotations written next to a `$ref`
  * win over the target's: `created` stays "Created", not the generic "Date" it refers to.
  */
-export function deref(registry: SchemaRegistry, node: SchemaNode): SchemaNode {
+export function deref(registry: SchemaLookup, node: SchemaNode): SchemaNode {
   let current = node;
   const annotations: { [key: string]: unknown } = {};
   for (let hop = 0; hop < MAX_REF_HOPS && typeof current.schema.$ref === 'string'; hop++) {
@@ -46,7 +49,7 @@ export function deref(registry: SchemaRegistry, node: SchemaNode): SchemaNode {
  * Every schema met while following `$ref`s from a node, the node first: a property's own title
  * or description, written beside its `$ref`, wins over the definition's.
  */
-export function refChain(registry: SchemaRegistry, node: SchemaNode): SchemaNode[] {
+export function refChain(registry: SchemaLookup, node: SchemaNode): SchemaNode[] {
   const chain = [node];
   let current = node;
   for (let hop = 0; hop < MAX_REF_HOPS && typeof current.schema.$ref === 'string'; hop++) {
@@ -58,7 +61,7 @@ export function refChain(registry: SchemaRegistry, node: SchemaNode): SchemaNode
   return chain;
 }
 
-function resolveRef(registry: SchemaRegistry, baseId: string, ref: string): SchemaNode | undefined {
+function resolveRef(registry: SchemaLookup, baseId: string, ref: string): SchemaNode | undefined {
   const url = new URL(ref, baseId);
   const fragment = decodeURIComponent(url.hash.slice(1));
   url.hash = '';
@@ -77,7 +80,7 @@ function resolveRef(registry: SchemaRegistry, baseId: string, ref: string): Sche
 
 /** The subschema for a property name or an array index, if the schema says. */
 export function childNode(
-  registry: SchemaRegistry,
+  registry: SchemaLookup,
   parent: SchemaNode,
   key: string | number,
 ): SchemaNode | undefined {
@@ -100,7 +103,7 @@ export function childNode(
 }
 
 export function nodeAt(
-  registry: SchemaRegistry,
+  registry: SchemaLookup,
   root: SchemaNode,
   path: ReadonlyArray<string | number>,
 ): SchemaNode | undefined {
@@ -113,7 +116,7 @@ export function nodeAt(
 }
 
 /** The property names a schema declares, in the order it declares them. */
-export function propertyNames(registry: SchemaRegistry, node: SchemaNode): string[] {
+export function propertyNames(registry: SchemaLookup, node: SchemaNode): string[] {
   const schema = deref(registry, node).schema;
   return Object.keys((schema.properties as object | undefined) ?? {});
 }

@@ -31,7 +31,9 @@ export function recordSummary(record: SiteRecord, urls: ApiUrls) {
 export function recordDocument(record: SiteRecord, urls: ApiUrls) {
   return {
     ...recordSummary(record, urls),
+    source: `${record.dir}/${record.metadataFile}`,
     metadata: record.metadata,
+    withheld: record.withheld ?? [],
     documentation: record.documentation,
     files: record.files.map((file) => ({
       path: file.path,
@@ -207,11 +209,22 @@ export function openApiDocument(options: {
             { $ref: '#/components/schemas/RecordSummary' },
             {
               type: 'object',
-              required: ['metadata', 'documentation', 'files'],
+              required: ['source', 'metadata', 'withheld', 'documentation', 'files'],
               properties: {
+                source: {
+                  type: 'string',
+                  description: "The record's metadata file in the archive repository.",
+                  examples: ['content/cms/higgs-tautau-2016/record.yaml'],
+                },
                 metadata: {
                   type: 'object',
                   description: 'The record as its schema (`schema`) describes it.',
+                },
+                withheld: {
+                  type: 'array',
+                  items: { type: 'string' },
+                  description:
+                    "JSON pointers into the record of what this site does not publish (people's email addresses on the public site, links to records it does not show); `metadata` lacks them.",
                 },
                 documentation: {
                   type: 'array',

@@ -2,18 +2,30 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordDocument } from './api.ts';
+import { formValidatorsPlugin } from './form-validators-plugin.ts';
+import { settingsFromEnv } from './settings.ts';
 import { siteArchive } from './site-source.ts';
 
 /**
  * Capsule's Astro integration: writes the static API's per-record documents
  * (api/records/<collection>/<slug>.json) once the pages are built. Thousands of them as Astro
  * routes cost more than all other pages but the record pages; written here they are plain files,
- * from the same records the pages were built from (the one load of site-source.ts).
+ * from the same records the pages were built from (the one load of site-source.ts). It also adds
+ * the Vite plugin that compiles the submission form's validators (form-validators-plugin.ts).
  */
 export function capsuleSite(options: { siteUrl: string }) {
   return {
     name: 'capsule-site',
     hooks: {
+      'astro:config:setup': ({
+        updateConfig,
+      }: {
+        updateConfig: (config: { vite: { plugins: unknown[] } }) => void;
+      }) => {
+        updateConfig({
+          vite: { plugins: [formValidatorsPlugin(settingsFromEnv(process.env).root)] },
+        });
+      },
       'astro:build:done': async ({ dir }: { dir: URL }) => {
         const archive = await siteArchive();
         const out = fileURLToPath(dir);

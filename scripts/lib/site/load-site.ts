@@ -14,6 +14,7 @@ import { validateArchive } from '../validate/validate-archive.ts';
 import { loadHistories } from './load-history.ts';
 import { withholdReason } from './publish-files.ts';
 import { redactMetadata } from './redact.ts';
+import { withheldPointers } from './withheld.ts';
 import { resultsView } from './results-view.ts';
 import type { SiteArchive, SiteCollection, SiteFile, SiteHistory, SiteRecord } from './types.ts';
 import { workflowView } from './workflow-view.ts';
@@ -168,6 +169,8 @@ async function siteRecord(
     files: [],
     history,
   };
+  const withheld = withheldPointers(record.metadata, metadata);
+  if (withheld.length > 0) site.withheld = withheld;
 
   const workflowFile =
     metadata.workflow?.file ?? (onDisk.has('reana.yaml') ? 'reana.yaml' : undefined);

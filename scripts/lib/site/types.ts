@@ -52,6 +52,8 @@ export interface SiteRecord {
   metadataFile: string;
   /** Metadata as its schema describes it, redacted for the audience. */
   metadata: RecordMetadata;
+  /** JSON pointers of what the redaction withheld from this audience (withheld.ts). */
+  withheld?: string[];
   /** Long-form documentation: record.md's body and README.md. Markdown, rendered without raw HTML. */
   documentation: Array<{ file: string; markdown: string }>;
   workflow?: WorkflowView;

@@ -3,9 +3,8 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { identifierFormat } from '../identifiers/formats.ts';
 import type { MetadataFile } from '../records/source.ts';
-import type { SchemaRegistry } from '../schemas/registry.ts';
 import { deref, nodeAt, propertyNames } from '../schemas/walk.ts';
-import type { SchemaNode } from '../schemas/walk.ts';
+import type { SchemaLookup, SchemaNode } from '../schemas/walk.ts';
 import { closest, displayPath, listChoices, showValue } from '../text/suggest.ts';
 import { locate, pointerSegments } from '../yaml/locate.ts';
 
@@ -14,10 +13,16 @@ import { locate, pointerSegments } from '../yaml/locate.ts';
  * titles it, what was expected and found, and the fix (a likely spelling, the choices, the
  * corrected identifier, a quoted number).
  */
+/**
+ * What the translation needs of the file: where a pointer is, and the source text of a value. A
+ * MetadataFile read from disk, or the browser form's record, which has no lines to point at.
+ */
+export type DiagnosticSource = Pick<MetadataFile, 'diagnostic' | 'document' | 'text'>;
+
 export interface SchemaErrorContext {
-  file: MetadataFile;
+  file: DiagnosticSource;
   data: unknown;
-  registry: SchemaRegistry;
+  registry: SchemaLookup;
   root: SchemaNode;
   /** Draft records may lack required fields: those become warnings. */
   draft: boolean;

@@ -21,6 +21,12 @@ export type Path = ReadonlyArray<string | number>;
 export interface EmitOptions {
   /** Puts a mapping's entries in order; `path` locates the mapping. Default: keep their order. */
   orderEntries?: (path: Path, entries: MapEntry[]) => MapEntry[];
+  /**
+   * Strings written anew (not kept from the source) that would make their line longer than this
+   * many characters are written as folded blocks (`>-`), filled to this width, where they can be
+   * broken between words. Off by default: `capsule fmt` keeps every scalar as it was written.
+   */
+  foldWidth?: number;
 }
 
 const INDENT = 2;
@@ -48,7 +54,7 @@ class Emitter {
   root(node: YamlNode): void {
     if (node.kind === 'map' && node.entries.length > 0) this.#mapEntries(node, 0, [], '');
     else if (node.kind === 'seq' && node.items.length > 0) this.#seqItems(node, 0, [], '');
-    else this.#out.push(this.#inline(node, 0).join('\n'));
+    else this.#out.push(this.#inline(node, 0, 0).join('\n'));
   }
 
   /**
@@ -101,7 +107,7 @@ class Emitter {
       this.#out.push(head + trailing);
       this.#seqItems(node, indent + INDENT, path, '');
     } else {
-      const lines = this.#inline(node, indent + INDENT);
+      const lines = this.#inline(node, indent + INDENT, width(head) + 1);
       this.#out.push(`${head} ${lines[0] ?? ''}${trailing}`);
       for (const line of lines.slice(1)) this.#out.push(line);
     }
@@ -117,14 +123,17 @@ class Emitter {
     });
   }
 
-  /** A scalar or empty collection as text; a block scalar's lines follow the first. */
-  #inline(node: YamlNode, contentIndent: number): string[] {
+  /**
+   * A scalar or empty collection as text; a block scalar's lines follow the first. `column` is
+   * where the value starts on its line.
+   */
+  #inline(node: YamlNode, contentIndent: number, column: number): string[] {
     if (node.kind === 'map') return ['{}'];
     if (node.kind === 'seq') return ['[]'];
-    return this.#scalar(node, contentIndent);
+    return this.#scalar(node, contentIndent, column);
   }
 
-  #scalar(node: ScalarNode, contentIndent: number): string[] {
+  #scalar(node: ScalarNode, contentIndent: number, column: number): string[] {
     const fromSource = node.start >= 0;
     if (fromSource && (node.style === 'literal' || node.style === 'folded')) {
       return this.#sourceBlock(node, contentIndent);
@@ -141,7 +150,13 @@ class Emitter {
     ) {
       return literalBlock(value, contentIndent);
     }
-    return [formatInlineString(value)];
+    const inline = formatInlineString(value);
+    const foldWidth = this.#options.foldWidth;
+    if (foldWidth !== undefined && column + width(inline) > foldWidth) {
+      const folded = foldedBlock(value, contentIndent, foldWidth);
+      if (folded) return folded;
+    }
+    return [inline];
   }
 
   /** A block scalar from the source, re-indented, with its style and chomping kept. */
@@ -161,6 +176,44 @@ class Emitter {
       ...body.map((line) => (line === '' ? '' : pad + line)),
     ];
   }
+}
+
+/** Characters, as people count them (code points, not UTF-16 units). */
+function width(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * A one-line string as a folded block (`>-`), filled to `foldWidth`; undefined when it cannot be
+ * broken so that it reads back the same: a folded line break reads as one space, so breaks go only
+ * at single spaces between words, and no line may start with white space.
+ */
+function foldedBlock(
+  value: string,
+  contentIndent: number,
+  foldWidth: number,
+): string[] | undefined {
+  if (value !== value.trim() || /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(value)) {
+    return undefined;
+  }
+  const words = value.split(/(?<=\S) (?=\S)/);
+  if (words.length < 2) return undefined;
+  const room = foldWidth - contentIndent;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line === '') line = word;
+    else if (width(line) + 1 + width(word) <= room) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  const pad = ' '.repeat(contentIndent);
+  return ['>-', ...lines.map((text) => pad + text)];
 }
 
 function literalBlock(value: string, contentIndent: number): string[] {

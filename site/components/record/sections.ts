@@ -14,7 +14,7 @@ import Publications from './Publications.astro';
 import Related from './Related.astro';
 import Results from './Results.astro';
 import { hasHistoryPage } from '../../../scripts/lib/site/history-view.ts';
-import { historyUrl } from '../../lib/urls.ts';
+import { historyUrl, url } from '../../lib/urls.ts';
 import type { RecordPageContext } from './types.ts';
 import Workflow from './Workflow.astro';
 
@@ -127,6 +127,7 @@ export const RECORD_ACTIONS: RecordAction[] = [
     label: 'History',
     href: ({ record }) => (hasHistoryPage(record.history) ? historyUrl(record.id) : undefined),
   },
+  { id: 'edit', label: 'Edit in form', href: ({ record }) => url(`submit/?edit=${record.id}`) },
 ];
 
 export function sectionTitle(section: RecordSection, context: RecordPageContext): string {
