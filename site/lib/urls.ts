@@ -21,3 +21,6 @@ export const searchUrl = (query?: string) =>
   url(`search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
 export const historyUrl = (id: string) => url(`records/${id}/history/`);
 export const revisionUrl = (id: string, slug: string) => url(`records/${id}/history/${slug}/`);
+/** A download of a record's HEPData results: the data file, its CSV, a plot (results.ts). */
+export const resultsFileUrl = (id: string, name: string) =>
+  url(`api/records/${id}/hepdata/${encodeURIComponent(name)}`);

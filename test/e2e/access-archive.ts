@@ -20,6 +20,7 @@ export const CANARIES = {
     abstract: 'zqcollababstract731',
     readme: 'zqcollabreadme731',
     file: 'zqcollabfile731',
+    table: 'zqcollabtable731',
   },
   restricted: {
     id: 'alice/zq-restricted-canary',
@@ -27,6 +28,7 @@ export const CANARIES = {
     abstract: 'zqrestrictedabstract731',
     readme: 'zqrestrictedreadme731',
     file: 'zqrestrictedfile731',
+    table: 'zqrestrictedtable731',
   },
   embargoed: {
     id: 'general/zq-embargo-canary',
@@ -34,6 +36,7 @@ export const CANARIES = {
     abstract: 'zqembargoabstract731',
     readme: 'zqembargoreadme731',
     file: 'zqembargofile731',
+    table: 'zqembargotable731',
   },
 } as const;
 
@@ -72,6 +75,7 @@ function canaryRecord(
 ): { [file: string]: string } {
   const canary = CANARIES[kind];
   const fileName = `files/${canary.file}.txt`;
+  const table = hepdataTable(canary.table);
   const fileContent = `notes for ${canary.title}\n`;
   return {
     [`content/${canary.id}/record.yaml`]: `$schema: ${schema}
@@ -87,9 +91,38 @@ people:
     family_name: Zed
     email: quinn.zed@example.org
 files:
-${fileEntry(fileName, fileContent)}${extra}`,
+${fileEntry(fileName, fileContent)}results:
+  hepdata:
+    path: hepdata
+${extra}`,
     [`content/${canary.id}/README.md`]: `# Notes\n\nDo not publish ${canary.readme}.\n`,
     [`content/${canary.id}/${fileName}`]: fileContent,
+    [`content/${canary.id}/hepdata/submission.yaml`]: table.submission,
+    [`content/${canary.id}/hepdata/${canary.table}.yaml`]: table.data,
+  };
+}
+
+/** A HEPData submission of one table whose name and data file carry the canary. */
+function hepdataTable(name: string): { submission: string; data: string } {
+  return {
+    submission: `---
+comment: Results of ${name}
+---
+name: ${name}
+description: Yields of ${name}
+keywords:
+  - {name: observables, values: [N]}
+data_file: ${name}.yaml
+`,
+    data: `independent_variables:
+  - header: {name: Bin ${name}}
+    values: [{low: 0, high: 10}, {low: 10, high: 20}]
+dependent_variables:
+  - header: {name: Events ${name}}
+    values:
+      - {value: 12, errors: [{symerror: 3.5, label: stat}]}
+      - {value: 7, errors: [{symerror: 2.6, label: stat}]}
+`,
   };
 }
 
@@ -140,6 +173,8 @@ final_states:
   - '<b onmouseover=alert("state")>mu mu</b>'
 results:
   summary: 'Summary <iframe src="javascript:alert(1)"></iframe> [x](vbscript:msgbox(1))'
+  hepdata:
+    path: hepdata
   figures:
     - file: files/evil.svg
       caption: '<b onmouseover=alert("caption")>caption</b>'
@@ -155,6 +190,24 @@ ${fileEntry('files/evil.svg', EVIL_SVG, '    kind: figure\n    media_type: image
 <iframe src="javascript:alert('frame')"></iframe>
 <style>body { display: none }</style>
 <svg><script>alert('svg')</script></svg>
+`,
+    [`content/${HOSTILE_ID}/hepdata/submission.yaml`]: `---
+name: '</title></svg><script>alert(1)</script><b onclick=alert(2)>'
+description: '<svg onload=alert("description")>'
+location: '<script>alert("location")</script>'
+keywords:
+  - {name: observables, values: ['<img src=x onerror=alert("kw")>']}
+data_file: evil.yaml
+`,
+    [`content/${HOSTILE_ID}/hepdata/evil.yaml`]: `independent_variables:
+  - header: {name: '</text><script>alert("x")</script>'}
+    values: [{value: '<img src=x onerror=alert("cat")>'}, {value: 'b'}]
+dependent_variables:
+  - header: {name: '<svg onload=alert("y")>', units: '</tspan><script>alert(1)</script>'}
+    qualifiers: [{name: '<b onmouseover=alert(1)>q</b>', value: '<script>alert("q")</script>'}]
+    values:
+      - {value: 1, errors: [{symerror: 0.5, label: '<script>alert("err")</script>'}]}
+      - {value: 2, errors: [{symerror: 0.5, label: stat}]}
 `,
     [`content/${HOSTILE_ID}/files/evil.svg`]: EVIL_SVG,
     [`content/${HOSTILE_ID}/files/evil.html`]: EVIL_HTML,

@@ -63,7 +63,7 @@ function occurrences(texts: Map<string, string>, needle: string): string[] {
 
 const canaryStrings = (kind: keyof typeof CANARIES) => {
   const canary = CANARIES[kind];
-  return [canary.id, canary.title, canary.abstract, canary.readme, canary.file];
+  return [canary.id, canary.title, canary.abstract, canary.readme, canary.file, canary.table];
 };
 
 describe('the public build', () => {
@@ -86,6 +86,9 @@ describe('the public build', () => {
         `records/${canary.id}/`,
         `api/records/${canary.id}.json`,
         `files/${canary.id}/files/${canary.file}.txt`,
+        `api/records/${canary.id}/hepdata/${canary.table}.csv`,
+        `api/records/${canary.id}/hepdata/${canary.table}.yaml`,
+        `api/records/${canary.id}/hepdata/${canary.table}.svg`,
       ])
         expect((await fetch(publicSite.url(url))).status, url).toBe(404);
     }
@@ -93,8 +96,13 @@ describe('the public build', () => {
 });
 
 describe('the internal build', () => {
-  it('holds the collaboration record, and never the restricted one', () => {
+  it('holds the collaboration record, and never the restricted one', async () => {
     const texts = siteText(internalSite.dir);
+    const { id, table } = CANARIES.collaboration;
+    // The downloads the public build answers 404 for are there (so that check can fail).
+    const csv = await fetch(internalSite.url(`api/records/${id}/hepdata/${table}.csv`));
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain(`#: name: ${table}`);
     for (const canary of canaryStrings('collaboration'))
       expect(occurrences(texts, canary), canary).not.toEqual([]);
     for (const canary of canaryStrings('restricted'))
@@ -237,6 +245,18 @@ describe('a hostile record', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('shows its HEPData table as text, in the plot and the table of values', async () => {
+    const { page, dialogs } = await watchedPage(browser);
+    await page.goto(publicSite.url(`records/${HOSTILE_ID}/`), { waitUntil: 'networkidle' });
+    const results = page.locator('#results');
+    expect(await results.locator('script, img, iframe, foreignObject').count()).toBe(0);
+    expect(await results.locator('svg[role=img] > title').textContent()).toBe(
+      '</title></svg><script>alert(1)</script><b onclick=alert(2)>',
+    );
+    expect(await results.locator('table thead').innerText()).toContain('<svg onload=alert("y")>');
+    expect(dialogs).toEqual([]);
+  });
 
   it('keeps its title whole in the page, the tab title and the JSON-LD', async () => {
     const { page } = await watchedPage(browser);

@@ -1,4 +1,5 @@
 import { recordYear } from './facets.ts';
+import { resultsDocument } from './results.ts';
 import type { SiteCollection, SiteRecord } from './types.ts';
 
 /**
@@ -43,6 +44,11 @@ export function recordDocument(record: SiteRecord, urls: ApiUrls) {
       media_type: file.mediaType ?? null,
       url: file.published ? urls.absolute(`files/${record.id}/${file.path}`) : null,
     })),
+    results: record.results
+      ? resultsDocument(record.results, (name) =>
+          urls.absolute(`api/records/${record.id}/hepdata/${encodeURIComponent(name)}`),
+        )
+      : [],
   };
 }
 
@@ -148,6 +154,36 @@ export function openApiDocument(options: {
           },
         },
       },
+      '/records/{collection}/{slug}/hepdata/{file}': {
+        get: {
+          operationId: 'getResultsFile',
+          summary:
+            "A download of a record's HEPData results: a data file (.yaml), a table as CSV, a plot as SVG",
+          description:
+            'The names are listed in the record document (`results`); they are the data file names with characters other than letters, digits, `.`, `-` and `_` replaced by `_`.',
+          parameters: [
+            { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'file',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*\\.(yaml|csv|svg)$' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The file.',
+              content: {
+                'text/plain': { schema: { type: 'string' } },
+                'text/csv': { schema: { type: 'string' } },
+                'image/svg+xml': { schema: { type: 'string' } },
+              },
+            },
+            '404': { description: 'No such record or file on this site.' },
+          },
+        },
+      },
       '/collections.json': {
         get: {
           operationId: 'listCollections',
@@ -209,7 +245,7 @@ export function openApiDocument(options: {
             { $ref: '#/components/schemas/RecordSummary' },
             {
               type: 'object',
-              required: ['source', 'metadata', 'withheld', 'documentation', 'files'],
+              required: ['source', 'metadata', 'withheld', 'documentation', 'files', 'results'],
               properties: {
                 source: {
                   type: 'string',
@@ -248,6 +284,41 @@ export function openApiDocument(options: {
                         type: ['string', 'null'],
                         format: 'uri',
                         description: 'Download URL, when the site serves the file.',
+                      },
+                    },
+                  },
+                },
+                results: {
+                  type: 'array',
+                  description:
+                    "The tables of the record's HEPData submission, with their downloads (empty without one).",
+                  items: {
+                    type: 'object',
+                    required: ['name', 'data_file', 'rows', 'yaml', 'csv', 'plots'],
+                    properties: {
+                      name: { type: 'string' },
+                      description: nullable('string'),
+                      location: nullable('string'),
+                      data_file: {
+                        type: 'string',
+                        description: 'The data file, relative to the record folder.',
+                      },
+                      rows: { type: 'integer' },
+                      yaml: {
+                        type: 'string',
+                        format: 'uri',
+                        description: 'The data file as submitted.',
+                      },
+                      csv: {
+                        type: 'string',
+                        format: 'uri',
+                        description: "The table as CSV in the layout of HEPData's CSV download.",
+                      },
+                      plots: {
+                        type: 'array',
+                        items: { type: 'string', format: 'uri' },
+                        description:
+                          'The plots of the table as SVG, as the record page shows them.',
                       },
                     },
                   },

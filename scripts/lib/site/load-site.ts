@@ -15,7 +15,7 @@ import { loadHistories } from './load-history.ts';
 import { withholdReason } from './publish-files.ts';
 import { redactMetadata } from './redact.ts';
 import { withheldPointers } from './withheld.ts';
-import { resultsView } from './results-view.ts';
+import { siteResults } from './results.ts';
 import type { SiteArchive, SiteCollection, SiteFile, SiteHistory, SiteRecord } from './types.ts';
 import { workflowView } from './workflow-view.ts';
 
@@ -165,7 +165,6 @@ async function siteRecord(
     metadataFile: path.posix.basename(record.metadataFile.path),
     metadata,
     documentation,
-    results: [],
     files: [],
     history,
   };
@@ -176,20 +175,27 @@ async function siteRecord(
     metadata.workflow?.file ?? (onDisk.has('reana.yaml') ? 'reana.yaml' : undefined);
   const workflowSource = workflowFile ? await readText(workflowFile) : undefined;
   if (workflowFile && workflowSource !== undefined)
-    site.workflow = workflowView(workflowFile, workflowSource);
+    site.workflow = workflowView(workflowFile, workflowSource, {
+      recordDir: record.dir,
+      name: record.slug,
+    });
 
-  const hepdata =
+  const hepdata = (
     metadata.results?.hepdata?.path ??
-    (onDisk.has('hepdata/submission.yaml') ? 'hepdata' : undefined);
-  if (hepdata) {
-    const submission = await readText(`${hepdata}/submission.yaml`);
-    if (submission !== undefined) {
-      const tables = new Map<string, string | undefined>();
-      for (const file of record.files)
-        if (file.path.startsWith(`${hepdata}/`) && file.path !== `${hepdata}/submission.yaml`)
-          tables.set(file.path.slice(hepdata.length + 1), await readText(file.path));
-      site.results = resultsView(submission, (name) => tables.get(name));
-    }
+    (onDisk.has('hepdata/submission.yaml') ? 'hepdata' : undefined)
+  )?.replace(/\/$/, '');
+  if (hepdata && onDisk.has(`${hepdata}/submission.yaml`)) {
+    const prefix = `${hepdata}/`;
+    site.results = await siteResults(
+      {
+        dir: `${record.dir}/${hepdata}`,
+        files: record.files
+          .filter((file) => file.path.startsWith(prefix))
+          .map((file) => ({ path: file.path.slice(prefix.length), size: file.size })),
+        read: (file) => fs.readFile(path.join(root, record.dir, hepdata, file)),
+      },
+      hepdata,
+    );
   }
 
   for (const listed of metadata.files ?? []) {

@@ -45,6 +45,7 @@ const TYPES: { [extension: string]: string } = {
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
   '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
   '.yaml': 'text/plain; charset=utf-8',
   '.yml': 'text/plain; charset=utf-8',
   '.c': 'text/plain; charset=utf-8',

@@ -4,7 +4,7 @@ import type { FieldChange } from '../history/field-diff.ts';
 import type { HistoryOverview } from './load-history.ts';
 import type { Audience } from '../records/access.ts';
 import type { AccessLevel, ArchiveConfig, RecordMetadata } from '../records/types.ts';
-import type { ResultsTable } from './results-view.ts';
+import type { SiteResults } from './results.ts';
 import type { WorkflowView } from './workflow-view.ts';
 
 /**
@@ -57,7 +57,8 @@ export interface SiteRecord {
   /** Long-form documentation: record.md's body and README.md. Markdown, rendered without raw HTML. */
   documentation: Array<{ file: string; markdown: string }>;
   workflow?: WorkflowView;
-  results: ResultsTable[];
+  /** Its HEPData tables (results.ts), when it has a HEPData submission. */
+  results?: SiteResults;
   /** The record's preserved files, each with whether the site serves it and why not. */
   files: SiteFile[];
   /** Its revisions from git history, as this audience may see them (see load-history.ts). */

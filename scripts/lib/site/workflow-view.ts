@@ -1,3 +1,4 @@
+import { reanaSummary } from '../reana/summary.ts';
 import { field, isMap, list, text } from '../validate/data.ts';
 import { parseYaml } from '../yaml/index.ts';
 
@@ -13,6 +14,12 @@ export interface WorkflowView {
   inputs: { files: string[]; directories: string[]; parameters: WorkflowParameter[] };
   steps: WorkflowStep[];
   outputs: { files: string[]; directories: string[] };
+  /** The REANA specification's version. */
+  version?: string;
+  /** Compute resources the workflow asks for (`kerberos`, `cvmfs: cms.cern.ch`). */
+  resources: string[];
+  /** The shell commands that run it again on REANA from a clone of the archive (summary.ts). */
+  rerun: string[];
   /** Why the file could not be read, when it could not. */
   problem?: string;
 }
@@ -28,12 +35,23 @@ export interface WorkflowStep {
   commands: string[];
 }
 
-export function workflowView(file: string, source: string): WorkflowView {
+export function workflowView(
+  file: string,
+  source: string,
+  where: {
+    /** The record folder, relative to the archive root. */
+    recordDir: string;
+    /** The workflow's name on REANA (the record's slug). */
+    name: string;
+  },
+): WorkflowView {
   const empty: WorkflowView = {
     file,
     inputs: { files: [], directories: [], parameters: [] },
     steps: [],
     outputs: { files: [], directories: [] },
+    resources: [],
+    rerun: [],
   };
   const parsed = parseYaml(source, { tree: false });
   const firstIssue = parsed.issues.find((issue) => issue.severity === 'error');
@@ -60,7 +78,13 @@ export function workflowView(file: string, source: string): WorkflowView {
     },
   };
   const type = text(workflow, 'type');
-  if (type) view.type = type;
+  if (type) {
+    view.type = type;
+    const summary = reanaSummary(spec, { recordDir: where.recordDir, file, name: where.name });
+    view.resources = summary.resources;
+    view.rerun = summary.commands;
+    if (summary.version) view.version = summary.version;
+  }
   const specificationFile = text(workflow, 'file');
   if (specificationFile) view.specificationFile = specificationFile;
   return view;

@@ -51,7 +51,7 @@ export const RECORD_SECTIONS: RecordSection[] = [
     component: Results,
     applies: ({ record }) =>
       Boolean(record.metadata.results?.summary || record.metadata.results?.hepdata) ||
-      record.results.length > 0,
+      (record.results?.tables.length ?? 0) > 0,
   },
   {
     id: 'people',
