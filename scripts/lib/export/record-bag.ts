@@ -15,6 +15,8 @@ export async function recordBag(
   context: ExportContext,
   read: (path: string) => Promise<Uint8Array>,
   agent: string,
+  /** More tag files (the site adds the record's metadata as it publishes it). */
+  extraTagFiles: readonly BagFile[] = [],
 ): Promise<BagFile[]> {
   const payload: BagFile[] = [];
   for (const file of context.files) {
@@ -43,6 +45,7 @@ export async function recordBag(
         path: 'metadata/datacite.json',
         bytes: Buffer.from(`${JSON.stringify(datacite, null, 2)}\n`),
       },
+      ...extraTagFiles,
     ],
   );
 }
