@@ -96,10 +96,9 @@ describe('the demo archive’s exports on its public site', () => {
     // RO-Crate: the same record, describing only the files the site serves.
     const siteCrate = JSON.parse(await exported('ro-crate-metadata.json'));
     const cliCrate = JSON.parse(cli[TEXT_FORMATS.indexOf('rocrate')]!.stdout);
-    const root = (crate: { '@graph': Array<{ '@id': string }> }) => {
-      const { hasPart: _hasPart, ...rest } = crate['@graph'].find((e) => e['@id'] === './') as {
-        hasPart: unknown;
-      };
+    type Entity = { '@id': string; [key: string]: unknown };
+    const root = (crate: { '@graph': Entity[] }) => {
+      const { hasPart: _hasPart, ...rest } = crate['@graph'].find((e) => e['@id'] === './')!;
       return rest;
     };
     expect(root(siteCrate)).toEqual(root(cliCrate));
