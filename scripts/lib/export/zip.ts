@@ -38,7 +38,8 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Buffer {
     const method = deflated.length < entry.bytes.length ? DEFLATED : STORED;
     const data = method === DEFLATED ? deflated : Buffer.from(entry.bytes);
     const crc = crc32(entry.bytes);
-    if (offset + data.length > 0xffffffff) throw new Error('A ZIP without ZIP64 holds at most 4 GB.');
+    if (offset + data.length > 0xffffffff)
+      throw new Error('A ZIP without ZIP64 holds at most 4 GB.');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);

@@ -181,7 +181,10 @@ export function openApiDocument(options: {
               content: Object.fromEntries(
                 [...new Set(EXPORT_FORMATS.map((format) => format.mediaType))].map((type) => [
                   type,
-                  { schema: type === 'application/zip' ? { type: 'string', contentMediaType: type } : {} },
+                  {
+                    schema:
+                      type === 'application/zip' ? { type: 'string', contentMediaType: type } : {},
+                  },
                 ]),
               ),
             },

@@ -158,7 +158,10 @@ export async function recordExports(
           bytes: Buffer.from(`${JSON.stringify(record.metadata, null, 2)}\n`),
         },
       ]);
-      out.push({ file: format.file, bytes: serializeBag(files, bagName(record.id), context.today) });
+      out.push({
+        file: format.file,
+        bytes: serializeBag(files, bagName(record.id), context.today),
+      });
       continue;
     }
     const text = await renderExport(format.id, record.metadata, context, {

@@ -98,7 +98,10 @@ export function oaiRepositoryFiles(options: {
       ['ListIdentifiers', oaiListIdentifiers],
     ] as const)
       for (const { file, page, slice } of pages(prefix, items, pageSize))
-        files.push({ file: `${verb}/${file}`, text: list(repository, slice, prefix, responseDate, page) });
+        files.push({
+          file: `${verb}/${file}`,
+          text: list(repository, slice, prefix, responseDate, page),
+        });
     for (const item of items)
       files.push({
         file: `GetRecord/${prefix}/${item.recordId}.xml`,

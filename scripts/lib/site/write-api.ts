@@ -55,10 +55,15 @@ export async function writeRecordApi(
     files += exports.length + 1;
     if (isHarvestable(record.metadata, archive.day)) {
       const text = (file: string) =>
-        Buffer.from(exports.find((e) => e.file === file)?.bytes ?? []).toString('utf8').trimEnd();
+        Buffer.from(exports.find((e) => e.file === file)?.bytes ?? [])
+          .toString('utf8')
+          .trimEnd();
       oai.set(
         record.id,
-        oaiItem(siteUrl, record, { oai_dc: text('oai_dc.xml'), oai_datacite: text('oai_datacite.xml') }),
+        oaiItem(siteUrl, record, {
+          oai_dc: text('oai_dc.xml'),
+          oai_datacite: text('oai_datacite.xml'),
+        }),
       );
     }
   };
@@ -76,7 +81,8 @@ export async function writeRecordApi(
     items: archive.records.flatMap((record) => oai.get(record.id) ?? []),
     day: archive.day,
   });
-  if (!repository.ok) return { records: archive.records.length, files, oaiSkipped: repository.reason };
+  if (!repository.ok)
+    return { records: archive.records.length, files, oaiSkipped: repository.reason };
   for (const { file, text } of repository.files) {
     const target = path.join(out, ...file.split('/'));
     await folder(path.dirname(target));
