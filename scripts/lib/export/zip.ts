@@ -25,7 +25,13 @@ function dosDateTime(day: string): { date: number; time: number } {
   return { date: ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | date, time: 0 };
 }
 
-/** Entries are deflated when that makes them smaller, else stored. */
+/** Entries smaller than this are stored: deflating them costs more than it saves. */
+const DEFLATE_FROM = 512;
+
+/**
+ * Entries are deflated (at zlib's fastest level: a site writes thousands of these) when that
+ * makes them smaller, else stored.
+ */
 export function zipArchive(entries: readonly ZipEntry[], day: string): Buffer {
   if (entries.length > 0xffff) throw new Error('A ZIP without ZIP64 holds at most 65,535 entries.');
   const { date, time } = dosDateTime(day);
@@ -34,9 +40,10 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.path, 'utf8');
-    const deflated = deflateRawSync(entry.bytes);
-    const method = deflated.length < entry.bytes.length ? DEFLATED : STORED;
-    const data = method === DEFLATED ? deflated : Buffer.from(entry.bytes);
+    const deflated =
+      entry.bytes.length >= DEFLATE_FROM ? deflateRawSync(entry.bytes, { level: 1 }) : undefined;
+    const method = deflated && deflated.length < entry.bytes.length ? DEFLATED : STORED;
+    const data = method === DEFLATED && deflated ? deflated : Buffer.from(entry.bytes);
     const crc = crc32(entry.bytes);
     if (offset + data.length > 0xffffffff)
       throw new Error('A ZIP without ZIP64 holds at most 4 GB.');

@@ -150,27 +150,28 @@ export async function recordExports(
   const read = recordReader(source, record);
   const hepdataFiles = await hepdataFolderFiles(record, source);
   const out: Array<{ file: string; bytes: Uint8Array }> = [];
+  const rendered: { [format: string]: string } = {};
   for (const format of EXPORT_FORMATS) {
-    if (format.id === 'bagit') {
-      const files = await recordBag(record.metadata, context, read, 'Capsule (site build)', [
-        {
-          path: 'metadata/record.json',
-          bytes: Buffer.from(`${JSON.stringify(record.metadata, null, 2)}\n`),
-        },
-      ]);
-      out.push({
-        file: format.file,
-        bytes: serializeBag(files, bagName(record.id), context.today),
-      });
-      continue;
-    }
+    if (format.id === 'bagit') continue;
     const text = await renderExport(format.id, record.metadata, context, {
       dir: record.dir,
       files: hepdataFiles,
       read,
     });
+    rendered[format.id] = text;
     out.push({ file: format.file, bytes: Buffer.from(text, 'utf8') });
   }
+  const bag = await recordBag(record.metadata, context, read, 'Capsule (site build)', {
+    extraTagFiles: [
+      {
+        path: 'metadata/record.json',
+        bytes: Buffer.from(`${JSON.stringify(record.metadata, null, 2)}\n`),
+      },
+    ],
+    // The same bytes as the exports beside it: rendered once.
+    rendered: { rocrate: rendered.rocrate, datacite: rendered.datacite },
+  });
+  out.push({ file: 'bagit.zip', bytes: serializeBag(bag, bagName(record.id), context.today) });
   return out;
 }
 
