@@ -55,8 +55,12 @@ export function oaiItem(
   };
 }
 
+/**
+ * The files, made one at a time as they are iterated: a large archive's lists and GetRecord
+ * responses together are hundreds of megabytes, never all in memory at once.
+ */
 export type OaiFiles =
-  | { ok: true; files: Array<{ file: string; text: string }>; staticRepository: boolean }
+  | { ok: true; files: Iterable<{ file: string; text: string }>; staticRepository: boolean }
   | { ok: false; reason: string };
 
 export function oaiRepositoryFiles(options: {
@@ -87,43 +91,37 @@ export function oaiRepositoryFiles(options: {
     sets: options.collections.map((c) => ({ spec: c.name, name: c.title })),
     sampleRecordId: options.items[0]?.recordId ?? 'collection/slug',
   };
-  const files: Array<{ file: string; text: string }> = [
-    { file: 'Identify.xml', text: oaiIdentify(repository, responseDate) },
-    { file: 'ListMetadataFormats.xml', text: oaiListMetadataFormats(repository, responseDate) },
-    { file: 'ListSets.xml', text: oaiListSets(repository, responseDate) },
-  ];
-  for (const { prefix } of METADATA_FORMATS) {
-    for (const [verb, list] of [
-      ['ListRecords', oaiListRecords],
-      ['ListIdentifiers', oaiListIdentifiers],
-    ] as const)
-      for (const { file, page, slice } of pages(prefix, items, pageSize))
-        files.push({
-          file: `${verb}/${file}`,
-          text: list(repository, slice, prefix, responseDate, page),
-        });
-    for (const item of items)
-      files.push({
-        file: `GetRecord/${prefix}/${item.recordId}.xml`,
-        text: oaiGetRecord(repository, item, prefix, responseDate),
-      });
-  }
   const staticRepository = items.length <= STATIC_REPOSITORY_LIMIT;
-  if (staticRepository) {
-    const url = `${siteUrl}${STATIC_REPOSITORY_FILE}`;
-    files.push({
-      file: 'static-repository.xml',
-      text: oaiStaticRepository(
-        { ...repository, baseUrl: staticRepositoryBaseUrl(url, config.oai_gateway_url) },
-        items,
-      ),
-    });
+  function* files(): Generator<{ file: string; text: string }> {
+    const file = (name: string, text: string) => ({ file: `${OAI_DIR}/${name}`, text });
+    yield file('Identify.xml', oaiIdentify(repository, responseDate));
+    yield file('ListMetadataFormats.xml', oaiListMetadataFormats(repository, responseDate));
+    yield file('ListSets.xml', oaiListSets(repository, responseDate));
+    for (const { prefix } of METADATA_FORMATS) {
+      for (const [verb, list] of [
+        ['ListRecords', oaiListRecords],
+        ['ListIdentifiers', oaiListIdentifiers],
+      ] as const)
+        for (const { file: name, page, slice } of pages(prefix, items, pageSize))
+          yield file(`${verb}/${name}`, list(repository, slice, prefix, responseDate, page));
+      for (const item of items)
+        yield file(
+          `GetRecord/${prefix}/${item.recordId}.xml`,
+          oaiGetRecord(repository, item, prefix, responseDate),
+        );
+    }
+    if (staticRepository) {
+      const url = `${siteUrl}${STATIC_REPOSITORY_FILE}`;
+      yield file(
+        'static-repository.xml',
+        oaiStaticRepository(
+          { ...repository, baseUrl: staticRepositoryBaseUrl(url, config.oai_gateway_url) },
+          items,
+        ),
+      );
+    }
   }
-  return {
-    ok: true,
-    files: files.map(({ file, text }) => ({ file: `${OAI_DIR}/${file}`, text })),
-    staticRepository,
-  };
+  return { ok: true, files: files(), staticRepository };
 }
 
 /**

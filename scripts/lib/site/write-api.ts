@@ -87,6 +87,7 @@ export async function writeRecordApi(
     const target = path.join(out, ...file.split('/'));
     await folder(path.dirname(target));
     await writeFile(target, text);
+    files++;
   }
-  return { records: archive.records.length, files: files + repository.files.length };
+  return { records: archive.records.length, files };
 }

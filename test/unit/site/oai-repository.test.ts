@@ -57,7 +57,7 @@ function files(count: number, pageSize?: number) {
     ...(pageSize ? { pageSize } : {}),
   });
   if (!result.ok) throw new Error(result.reason);
-  return new Map(result.files.map(({ file, text }) => [file, text]));
+  return new Map([...result.files].map(({ file, text }) => [file, text]));
 }
 
 const NS = OAI_PMH_NS;
