@@ -101,7 +101,7 @@ export function reportBuild(io: CliIo, result: BuildResult, audience: Audience):
         .slice(0, 20)
         .map(
           (leak) =>
-            `  ${leak.file}${leak.decompressed ? ' (decompressed)' : ''} at ${leak.offset}: the ${leak.what} of ${leak.recordId}\n      …${leak.context}…`,
+            `  ${leak.file}${leak.entry ? ` (in ${leak.entry})` : ''}${leak.decompressed ? ' (decompressed)' : ''} at ${leak.offset}: the ${leak.what} of ${leak.recordId}\n      …${leak.context}…`,
         );
       io.stderr.write(
         [

@@ -179,7 +179,7 @@ cms:
 /** Writes the archive (once per size and seed) and returns its root. */
 export async function syntheticArchive(options: SyntheticOptions): Promise<string> {
   const seed = options.seed ?? 20261122;
-  const root = path.join(BENCH_CACHE, `archive-${options.records}-${seed}`);
+  const root = path.join(BENCH_CACHE, `archive-${options.records}-${seed}-2`);
   const marker = path.join(root, '.complete');
   try {
     if ((await readFile(marker, 'utf8')) === 'ok') return root;
@@ -199,6 +199,7 @@ forge:
   url: https://github.com
   repository: example/bench
 public_repository: false
+contact_email: bench@example.org
 `,
   );
   await writeFile(

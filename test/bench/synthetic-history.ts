@@ -57,7 +57,7 @@ export async function syntheticHistory(
 ): Promise<SyntheticHistory> {
   const seed = options.seed ?? 20261122;
   // The suffix names the generator's version: a change to the stream makes a new repository.
-  const root = path.join(BENCH_CACHE, `history-${options.records}-${options.commits}-${seed}-2`);
+  const root = path.join(BENCH_CACHE, `history-${options.records}-${options.commits}-${seed}-3`);
   const marker = path.join(root, '.git', 'capsule-bench-complete');
   try {
     if ((await readFile(marker, 'utf8')) === 'ok') return { root, ...options };
@@ -306,6 +306,7 @@ forge:
   url: https://github.com
   repository: example/bench
 public_repository: false
+contact_email: bench@example.org
 `;
 
 const COLLECTION = `title: CMS analyses

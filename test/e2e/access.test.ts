@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
+import { OAI_PMH_NS } from '../../scripts/lib/export/oai.ts';
+import { looksLikeZip, unzipArchive } from '../../scripts/lib/export/zip.ts';
 import { listFiles } from '../../scripts/lib/site/scan/scan-output.ts';
 import type { GitArchive } from '../helpers/git-repo.ts';
 import {
@@ -15,6 +17,7 @@ import {
 } from './access-archive.ts';
 import { buildAndServe, openBrowser, searchResults, watchedPage } from './site-harness.ts';
 import type { BuiltSite } from './site-harness.ts';
+import { parseXml } from '../helpers/xml.ts';
 
 /**
  * Who sees what, end to end: canaries in collaboration, restricted and embargoed records
@@ -43,16 +46,32 @@ afterAll(async () => {
   await archive?.cleanup();
 });
 
-/** Every file of a built site, gzip-compressed ones (Pagefind's) decompressed, as lowercase text. */
+/**
+ * Every file of a built site, gzip-compressed ones (Pagefind's) decompressed and ZIP archives
+ * (the BagIt downloads) unpacked, entry names and contents, as lowercase text.
+ */
 function siteText(dir: string): Map<string, string> {
   const texts = new Map<string, string>();
   for (const file of listFiles(dir)) {
     const bytes = readFileSync(path.join(dir, file));
     let text = bytes.toString('latin1');
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) text += gunzipSync(bytes).toString('latin1');
+    if (looksLikeZip(bytes))
+      for (const entry of unzipArchive(bytes))
+        text += `\n${entry.path}\n${Buffer.from(entry.bytes).toString('latin1')}`;
     texts.set(file, text.toLowerCase());
   }
   return texts;
+}
+
+/** The record ids an OAI-PMH list names. */
+async function oaiListed(site: BuiltSite, file: string): Promise<string[]> {
+  const response = await fetch(site.url(file));
+  expect(response.status, file).toBe(200);
+  const document = parseXml(await response.text());
+  return [...document.getElementsByTagNameNS(OAI_PMH_NS, 'identifier')].map(
+    (element) => element.textContent?.split(':').slice(2).join(':') ?? '',
+  );
 }
 
 function occurrences(texts: Map<string, string>, needle: string): string[] {
@@ -89,9 +108,31 @@ describe('the public build', () => {
         `api/records/${canary.id}/hepdata/${canary.table}.csv`,
         `api/records/${canary.id}/hepdata/${canary.table}.yaml`,
         `api/records/${canary.id}/hepdata/${canary.table}.svg`,
+        `api/records/${canary.id}/datacite.json`,
+        `api/records/${canary.id}/bagit.zip`,
+        `oai/GetRecord/oai_dc/${canary.id}.xml`,
       ])
         expect((await fetch(publicSite.url(url))).status, url).toBe(404);
     }
+  });
+
+  it('offers harvesters exactly its records, in every OAI-PMH list and the static repository', async () => {
+    const records = (
+      JSON.parse(await (await fetch(publicSite.url('api/records.json'))).text()) as {
+        records: Array<{ id: string }>;
+      }
+    ).records.map((record) => record.id);
+    expect(records).toHaveLength(18);
+    for (const file of [
+      'oai/ListRecords/oai_dc.xml',
+      'oai/ListRecords/oai_datacite.xml',
+      'oai/ListIdentifiers/oai_dc.xml',
+      'oai/ListIdentifiers/oai_datacite.xml',
+    ])
+      expect((await oaiListed(publicSite, file)).sort(), file).toEqual([...records].sort());
+    expect(new Set(await oaiListed(publicSite, 'oai/static-repository.xml'))).toEqual(
+      new Set(records),
+    );
   });
 });
 
@@ -108,6 +149,15 @@ describe('the internal build', () => {
     for (const canary of canaryStrings('restricted'))
       expect(occurrences(texts, canary), canary).toEqual([]);
     expect(internalSite.result.records).toEqual({ total: 24, visible: 22 });
+  });
+
+  it('exports its collaboration records, but leaves harvesters only the public ones', async () => {
+    const bag = await fetch(internalSite.url(`api/records/${CANARIES.collaboration.id}/bagit.zip`));
+    expect(bag.status).toBe(200);
+    const listed = await oaiListed(internalSite, 'oai/ListIdentifiers/oai_dc.xml');
+    expect(listed).toEqual(await oaiListed(publicSite, 'oai/ListIdentifiers/oai_dc.xml'));
+    expect(listed).not.toContain(CANARIES.collaboration.id);
+    expect(listed).not.toContain(CANARIES.embargoed.id);
   });
 
   it('shows people’s email addresses, embargo badges, and keeps crawlers out', async () => {

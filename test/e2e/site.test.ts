@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
+import { EXPORT_FORMATS } from '../../scripts/lib/site/exports.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { parseXml } from '../helpers/xml.ts';
 import {
   buildAndServe,
   openBrowser,
@@ -214,6 +219,70 @@ describe('pages', () => {
         ).arrayBuffer(),
       );
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    }
+  });
+});
+
+describe('record exports and OAI-PMH', () => {
+  it('offers every export as a download link (without JavaScript) that returns the file', async () => {
+    const { page, problems } = await watchedPage(browser, { javaScript: false });
+    await page.goto(site.url(RICH_RECORD));
+    expect(await page.locator('.record-head a[href="#export"]').count()).toBe(1);
+    const links = await page.$$eval('#export a[download]', (anchors) =>
+      anchors.map((a) => ({
+        href: (a as HTMLAnchorElement).href,
+        type: a.getAttribute('type') ?? '',
+        download: a.getAttribute('download') ?? '',
+        text: a.textContent?.trim() ?? '',
+      })),
+    );
+    expect(links.map((link) => link.text)).toEqual(EXPORT_FORMATS.map((format) => format.label));
+    for (const link of links) {
+      const response = await fetch(link.href);
+      expect(response.status, link.href).toBe(200);
+      expect(response.headers.get('content-type'), link.href).toMatch(
+        new RegExp(`^${link.type.replace(/[+.]/g, '\\$&')}(;|$)`),
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const file = path.join(site.dir, new URL(link.href).pathname);
+      expect(bytes.equals(readFileSync(file)), link.href).toBe(true);
+    }
+    expect(links.find((link) => link.type === 'application/zip')?.download).toBe(
+      'cms-higgs-tautau-2016-bagit.zip',
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('explains the OAI-PMH files on the API page, and serves them as XML', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(site.url('api/'));
+    expect(await page.textContent('#oai-pmh + p')).toContain('OAI-PMH 2.0');
+    const hrefs = await page.$$eval('a[href*="/oai/"]', (anchors) =>
+      anchors.map((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(hrefs.length).toBe(4);
+    for (const href of hrefs) {
+      const response = await fetch(href);
+      expect(response.status, href).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      parseXml(await response.text());
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('screenshots the export part of a record page at desktop and phone widths', async () => {
+    for (const view of [
+      { name: 'desktop', width: 1280, height: 900, colorScheme: 'light' as const },
+      { name: 'phone', width: 390, height: 844, colorScheme: 'dark' as const },
+    ]) {
+      const { page } = await watchedPage(browser, view);
+      await page.goto(site.url(RICH_RECORD), { waitUntil: 'networkidle' });
+      const dir = path.join(REPO_ROOT, 'test-results/screenshots');
+      await mkdir(dir, { recursive: true });
+      await page
+        .locator('#export')
+        .screenshot({ path: path.join(dir, `record-export-${view.name}.png`) });
     }
   });
 });

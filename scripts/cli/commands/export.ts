@@ -2,87 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { bagDirectoryReader, writeBagDirectory } from '../../lib/export/bag-directory.ts';
 import { verifyBag } from '../../lib/export/bagit.ts';
-import { bibtex } from '../../lib/export/bibtex.ts';
-import { citationCff } from '../../lib/export/cff.ts';
-import { codemeta } from '../../lib/export/codemeta.ts';
 import { exportContext } from '../../lib/export/context.ts';
-import type { ExportContext } from '../../lib/export/context.ts';
-import { dataciteAttributes } from '../../lib/export/datacite.ts';
-import { schemaOrgJsonLd } from '../../lib/export/jsonld.ts';
-import { latexTables } from '../../lib/export/latex.ts';
-import { oaiDatacite, oaiDc } from '../../lib/export/oai.ts';
 import { recordBag } from '../../lib/export/record-bag.ts';
-import { roCrate } from '../../lib/export/rocrate.ts';
-import { loadHepdataResults } from '../../lib/hepdata/results.ts';
+import { TEXT_FORMATS, renderExport } from '../../lib/export/render.ts';
 import { today } from '../../lib/records/access.ts';
-import type { ValidRecord } from '../../lib/records/types.ts';
 import { ROOT_OPTION, findArchiveRoot } from '../archive-root.ts';
 import { EXIT_INVALID, EXIT_OK, UsageError } from '../command.ts';
 import type { Command } from '../command.ts';
 import { loadValidRecords } from '../load-record.ts';
 
-const TEXT_FORMATS = [
-  'datacite',
-  'jsonld',
-  'bibtex',
-  'cff',
-  'codemeta',
-  'rocrate',
-  'latex',
-  'oai_dc',
-  'oai_datacite',
-] as const;
 const FORMATS = [...TEXT_FORMATS, 'bagit'] as const;
 type Format = (typeof FORMATS)[number];
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-async function render(
-  format: Exclude<Format, 'bagit'>,
-  record: ValidRecord,
-  context: ExportContext,
-  root: string,
-): Promise<string> {
-  const metadata = record.metadata;
-  switch (format) {
-    case 'datacite':
-      return json(dataciteAttributes(metadata, context));
-    case 'jsonld':
-      return json(schemaOrgJsonLd(metadata, context));
-    case 'bibtex':
-      return bibtex(metadata, context);
-    case 'cff':
-      return citationCff(metadata, context);
-    case 'codemeta':
-      return json(codemeta(metadata, context));
-    case 'rocrate':
-      return json(roCrate(metadata, context));
-    case 'oai_dc':
-      return `${oaiDc(metadata, context)}\n`;
-    case 'oai_datacite':
-      return `${oaiDatacite(dataciteAttributes(metadata, context))}\n`;
-    case 'latex': {
-      const folder = metadata.results?.hepdata?.path?.replace(/\/$/, '');
-      if (!folder) return latexTables(metadata, context);
-      const prefix = `${folder}/`;
-      const results = await loadHepdataResults(
-        {
-          dir: `${record.dir}/${folder}`,
-          files: record.files
-            .filter((f) => f.path.startsWith(prefix))
-            .map((f) => ({ path: f.path.slice(prefix.length), size: f.size })),
-          read: (file) => readFile(path.join(root, record.dir, folder, file)),
-        },
-        folder,
-      );
-      return latexTables(
-        metadata,
-        context,
-        results.tables.map((t) => t.table),
-      );
-    }
-  }
-}
 
 export const exportCommand: Command = {
   name: 'export',
@@ -173,7 +103,11 @@ export const exportCommand: Command = {
       );
       return EXIT_OK;
     }
-    const text = await render(format, record, context, root);
+    const text = await renderExport(format, record.metadata, context, {
+      dir: record.dir,
+      files: record.files,
+      read: (file) => readFile(path.join(root, record.dir, file)),
+    });
     if (out) {
       await writeFile(out, text);
       io.stderr.write(`Wrote ${format} of ${record.id} to ${values.out}.\n`);

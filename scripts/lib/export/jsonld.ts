@@ -82,7 +82,10 @@ export function schemaOrgJsonLd(record: RecordMetadata, context: ExportContext):
     })),
   ];
   if (basedOn.length) node.isBasedOn = basedOn;
-  const files = record.files ?? [];
+  // Only files that go along with the export: every listed file for the CLI (listed files
+  // exist), only the files it serves for the site.
+  const available = new Set(context.files.map((file) => file.path));
+  const files = (record.files ?? []).filter((file) => available.has(file.path));
   if (files.length)
     node.distribution = files.map((file) => ({
       '@type': 'DataDownload',

@@ -291,19 +291,57 @@ export function oaiListSets(repository: OaiRepository, responseDate: string): st
   );
 }
 
+/**
+ * One page of a list split by resumption tokens. A static site cannot answer a token, so the
+ * token names the file the next page is published at (see site/oai.ts).
+ */
+export interface OaiPage {
+  /** How many items of the complete list came before this page. */
+  cursor: number;
+  completeListSize: number;
+  /** The token this page answers (absent for the first page, which answers metadataPrefix). */
+  requestToken?: string;
+  /** The token of the next page (absent for the last page). */
+  nextToken?: string;
+}
+
+function listRequest(
+  verb: string,
+  prefix: MetadataPrefix,
+  page: OaiPage | undefined,
+): { [key: string]: string } {
+  return page?.requestToken
+    ? { verb, resumptionToken: page.requestToken }
+    : { verb, metadataPrefix: prefix };
+}
+
+/** OAI-PMH 3.5: every page of a split list carries a token; the last one an empty token. */
+function resumptionToken(page: OaiPage | undefined): string[] {
+  if (!page || (!page.nextToken && !page.requestToken)) return [];
+  return [
+    `<resumptionToken${attrs({ completeListSize: String(page.completeListSize), cursor: String(page.cursor) })}>${xmlEscape(page.nextToken ?? '')}</resumptionToken>`,
+  ];
+}
+
 export function oaiListRecords(
   repository: OaiRepository,
   items: readonly OaiItem[],
   prefix: MetadataPrefix,
   responseDate: string,
+  page?: OaiPage,
 ): string {
-  if (items.length === 0)
-    return noRecords(repository, { verb: 'ListRecords', metadataPrefix: prefix }, responseDate);
+  const request = listRequest('ListRecords', prefix, page);
+  if (items.length === 0) return noRecords(repository, request, responseDate);
   return envelope(
     responseDate,
-    { verb: 'ListRecords', metadataPrefix: prefix },
+    request,
     repository.baseUrl,
-    `<ListRecords>\n${items.map((item) => oaiRecord(item, prefix)).join('\n')}\n</ListRecords>`,
+    [
+      '<ListRecords>',
+      ...items.map((item) => oaiRecord(item, prefix)),
+      ...resumptionToken(page),
+      '</ListRecords>',
+    ].join('\n'),
   );
 }
 
@@ -312,14 +350,20 @@ export function oaiListIdentifiers(
   items: readonly OaiItem[],
   prefix: MetadataPrefix,
   responseDate: string,
+  page?: OaiPage,
 ): string {
-  if (items.length === 0)
-    return noRecords(repository, { verb: 'ListIdentifiers', metadataPrefix: prefix }, responseDate);
+  const request = listRequest('ListIdentifiers', prefix, page);
+  if (items.length === 0) return noRecords(repository, request, responseDate);
   return envelope(
     responseDate,
-    { verb: 'ListIdentifiers', metadataPrefix: prefix },
+    request,
     repository.baseUrl,
-    `<ListIdentifiers>\n${items.map(oaiHeader).join('\n')}\n</ListIdentifiers>`,
+    [
+      '<ListIdentifiers>',
+      ...items.map(oaiHeader),
+      ...resumptionToken(page),
+      '</ListIdentifiers>',
+    ].join('\n'),
   );
 }
 

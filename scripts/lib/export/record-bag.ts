@@ -15,6 +15,15 @@ export async function recordBag(
   context: ExportContext,
   read: (path: string) => Promise<Uint8Array>,
   agent: string,
+  options: {
+    /** More tag files (the site adds the record's metadata as it publishes it). */
+    extraTagFiles?: readonly BagFile[];
+    /**
+     * ro-crate-metadata.json and datacite.json as already rendered for this record and context
+     * (the site renders them as exports too; the bag holds the same bytes).
+     */
+    rendered?: { rocrate?: string; datacite?: string };
+  } = {},
 ): Promise<BagFile[]> {
   const payload: BagFile[] = [];
   for (const file of context.files) {
@@ -23,9 +32,10 @@ export async function recordBag(
   }
   payload.push({
     path: RO_CRATE_METADATA,
-    bytes: Buffer.from(`${JSON.stringify(roCrate(record, context), null, 2)}\n`),
+    bytes: Buffer.from(
+      options.rendered?.rocrate ?? `${JSON.stringify(roCrate(record, context), null, 2)}\n`,
+    ),
   });
-  const datacite = dataciteAttributes(record, context);
   return bagFiles(
     payload,
     [
@@ -41,8 +51,12 @@ export async function recordBag(
     [
       {
         path: 'metadata/datacite.json',
-        bytes: Buffer.from(`${JSON.stringify(datacite, null, 2)}\n`),
+        bytes: Buffer.from(
+          options.rendered?.datacite ??
+            `${JSON.stringify(dataciteAttributes(record, context), null, 2)}\n`,
+        ),
       },
+      ...(options.extraTagFiles ?? []),
     ],
   );
 }

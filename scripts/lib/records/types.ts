@@ -202,6 +202,10 @@ export interface ArchiveConfig {
   forge?: { type: 'github' | 'gitlab'; url?: string; repository: string; default_branch?: string };
   public_repository: boolean;
   publisher?: string;
+  /** Where to write about the archive (OAI-PMH adminEmail); schema archive/1.1.0. */
+  contact_email?: string;
   default_license?: string;
+  /** The OAI Static Repository Gateway that intermediates oai/static-repository.xml. */
+  oai_gateway_url?: string;
   zenodo?: { community?: string; sandbox?: boolean };
 }

@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS, exportPath } from './exports.ts';
 import { recordYear } from './facets.ts';
 import { resultsDocument } from './results.ts';
 import type { SiteCollection, SiteRecord } from './types.ts';
@@ -49,6 +50,9 @@ export function recordDocument(record: SiteRecord, urls: ApiUrls) {
           urls.absolute(`api/records/${record.id}/hepdata/${encodeURIComponent(name)}`),
         )
       : [],
+    exports: Object.fromEntries(
+      EXPORT_FORMATS.map((format) => [format.id, urls.absolute(exportPath(record.id, format))]),
+    ),
   };
 }
 
@@ -184,6 +188,46 @@ export function openApiDocument(options: {
           },
         },
       },
+      '/records/{collection}/{slug}/{export}': {
+        get: {
+          operationId: 'getRecordExport',
+          summary: 'One record in a standard format (the same as `capsule export`)',
+          description: EXPORT_FORMATS.map(
+            (format) => `- \`${format.file}\` (${format.mediaType}): ${format.about}`,
+          ).join('\n'),
+          parameters: [
+            { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'slug',
+              in: 'path',
+              required: true,
+              description: 'The rest of the record id (may hold `/` in sharded collections).',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'export',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: EXPORT_FORMATS.map((format) => format.file) },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The export.',
+              content: Object.fromEntries(
+                [...new Set(EXPORT_FORMATS.map((format) => format.mediaType))].map((type) => [
+                  type,
+                  {
+                    schema:
+                      type === 'application/zip' ? { type: 'string', contentMediaType: type } : {},
+                  },
+                ]),
+              ),
+            },
+            '404': { description: 'No such record or format on this site.' },
+          },
+        },
+      },
       '/collections.json': {
         get: {
           operationId: 'listCollections',
@@ -245,7 +289,15 @@ export function openApiDocument(options: {
             { $ref: '#/components/schemas/RecordSummary' },
             {
               type: 'object',
-              required: ['source', 'metadata', 'withheld', 'documentation', 'files', 'results'],
+              required: [
+                'source',
+                'metadata',
+                'withheld',
+                'documentation',
+                'files',
+                'results',
+                'exports',
+              ],
               properties: {
                 source: {
                   type: 'string',
@@ -322,6 +374,18 @@ export function openApiDocument(options: {
                       },
                     },
                   },
+                },
+                exports: {
+                  type: 'object',
+                  description:
+                    'The record in standard formats: format id to download URL (see getRecordExport).',
+                  required: EXPORT_FORMATS.map((format) => format.id),
+                  properties: Object.fromEntries(
+                    EXPORT_FORMATS.map((format) => [
+                      format.id,
+                      { type: 'string', format: 'uri', description: format.about },
+                    ]),
+                  ),
                 },
               },
             },

@@ -1,20 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { recordDocument } from './api.ts';
-import { resultsDownloads } from './results.ts';
 import { formValidatorsPlugin } from './form-validators-plugin.ts';
 import { settingsFromEnv } from './settings.ts';
 import { siteArchive } from './site-source.ts';
+import { writeRecordApi } from './write-api.ts';
 
 /**
- * Capsule's Astro integration: writes the static API's per-record documents
- * (api/records/<collection>/<slug>.json) once the pages are built. Thousands of them as Astro
- * routes cost more than all other pages but the record pages; written here they are plain files,
- * from the same records the pages were built from (the one load of site-source.ts), with the
- * downloads of their HEPData results (results.ts). It also adds
- * the Vite plugin that compiles the submission form's validators (form-validators-plugin.ts).
+ * Capsule's Astro integration: writes the static API's per-record files (the record documents
+ * api/records/<collection>/<slug>.json, each record's exports beside it, and the OAI-PMH
+ * repository; write-api.ts) once the pages are built. Tens of thousands of them as Astro routes
+ * cost more than all other pages but the record pages; written here they are plain files, from
+ * the same records the pages were built from (the one load of site-source.ts). It also adds the
+ * Vite plugin that compiles the submission form's validators (form-validators-plugin.ts).
  */
 export function capsuleSite(options: { siteUrl: string }) {
   return {
@@ -31,30 +27,7 @@ export function capsuleSite(options: { siteUrl: string }) {
       },
       'astro:build:done': async ({ dir }: { dir: URL }) => {
         const archive = await siteArchive();
-        const out = fileURLToPath(dir);
-        const { root } = settingsFromEnv(process.env);
-        const absolute = (relative: string) => new URL(relative, options.siteUrl).href;
-        const made = new Set<string>();
-        for (const record of archive.records) {
-          const file = path.join(out, 'api/records', `${record.id}.json`);
-          const folder = path.dirname(file);
-          if (!made.has(folder)) {
-            await mkdir(folder, { recursive: true });
-            made.add(folder);
-          }
-          await writeFile(
-            file,
-            `${JSON.stringify(recordDocument(record, { absolute }), null, 2)}\n`,
-          );
-          if (record.results) {
-            const downloads = path.join(out, 'api/records', record.id, 'hepdata');
-            await mkdir(downloads, { recursive: true });
-            for (const download of resultsDownloads(record.results, (file) =>
-              readFileSync(path.join(root, record.dir, file)),
-            ))
-              await writeFile(path.join(downloads, download.name), download.content);
-          }
-        }
+        await writeRecordApi(archive, fileURLToPath(dir), options.siteUrl);
       },
     },
   };

@@ -115,6 +115,7 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
     counts: { total: report.valid.length, visible: records.length },
     history: histories.overview,
     warnings: report.diagnostics,
+    source: { root, fs },
   };
 }
 

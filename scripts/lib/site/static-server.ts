@@ -51,9 +51,16 @@ const TYPES: { [extension: string]: string } = {
   '.c': 'text/plain; charset=utf-8',
   '.py': 'text/plain; charset=utf-8',
   '.ipynb': 'application/json; charset=utf-8',
+  // Record exports (site/exports.ts).
+  '.jsonld': 'application/ld+json; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.cff': 'application/yaml; charset=utf-8',
+  '.tex': 'application/x-tex; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|image\/svg\+xml/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|ld\+json|xml|javascript|x-bibtex|yaml|x-tex))|image\/svg\+xml/;
 
 /** Preserved files (downloads, figures) cannot run anything on the site's origin, whatever they hold. */
 const FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";

@@ -3,6 +3,7 @@ import type { FileChange } from '../git/tree-diff.ts';
 import type { FieldChange } from '../history/field-diff.ts';
 import type { HistoryOverview } from './load-history.ts';
 import type { Audience } from '../records/access.ts';
+import type { ArchiveFs } from '../records/archive-fs.ts';
 import type { AccessLevel, ArchiveConfig, RecordMetadata } from '../records/types.ts';
 import type { SiteResults } from './results.ts';
 import type { WorkflowView } from './workflow-view.ts';
@@ -27,6 +28,11 @@ export interface SiteArchive {
    * see, so they never reach a page.
    */
   warnings: Diagnostic[];
+  /**
+   * Where the records were read from, for build steps that read a shown record's files again
+   * (the exports: BagIt payload, HEPData tables). Never handed to pages.
+   */
+  source: { root: string; fs: ArchiveFs };
 }
 
 export interface SiteCollection {

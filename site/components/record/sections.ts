@@ -4,6 +4,7 @@ import Code from './Code.astro';
 import Datasets from './Datasets.astro';
 import Documentation from './Documentation.astro';
 import Experiment from './Experiment.astro';
+import Exports from './Exports.astro';
 import { experimentKey, experimentTitle } from './experiment.ts';
 import Figures from './Figures.astro';
 import { figuresOf } from './figures.ts';
@@ -106,6 +107,7 @@ export const RECORD_SECTIONS: RecordSection[] = [
   // Always: without history, it says why (no git repository, a shallow clone...).
   { id: 'history', title: 'Version history', component: History, applies: () => true },
   { id: 'cite', title: 'Cite this record', component: Citation, applies: () => true },
+  { id: 'export', title: 'Export', component: Exports, applies: () => true },
   { id: 'metadata', title: 'All metadata', component: AllFields, applies: () => true },
 ];
 
@@ -121,6 +123,7 @@ export interface RecordAction {
 
 export const RECORD_ACTIONS: RecordAction[] = [
   { id: 'cite', label: 'Cite', href: () => '#cite' },
+  { id: 'export', label: 'Export', href: () => '#export' },
   { id: 'json', label: 'JSON', href: ({ record }, urls) => urls.recordApiUrl(record.id) },
   {
     id: 'history',

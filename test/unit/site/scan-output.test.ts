@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { zipArchive } from '../../../scripts/lib/export/zip.ts';
 import { OutputScanner, scanOutput } from '../../../scripts/lib/site/scan/scan-output.ts';
 import type { ForbiddenString } from '../../../scripts/lib/site/scan/forbidden.ts';
 
@@ -63,6 +64,41 @@ describe('scanOutput', () => {
         decompressed: true,
         what: 'title',
       }),
+    ]);
+  });
+
+  it('looks inside ZIP archives (serialized bags): compressed contents and entry names', () => {
+    // Long enough to be deflated, so the title is not in the archive's raw bytes.
+    const metadata = Buffer.from(
+      JSON.stringify({ title: 'Search for a Z γ resonance & more', pad: 'x'.repeat(500) }),
+    );
+    const bag = zipArchive(
+      [
+        { path: 'bag/metadata/record.json', bytes: metadata },
+        { path: 'bag/data/atlas/marzipan/notes.txt', bytes: Buffer.from('nothing') },
+      ],
+      '2026-11-22',
+    );
+    expect(bag.includes('Search for a Z')).toBe(false);
+    const report = scanOutput(site({ 'api/records/x/bagit.zip': bag }), FORBIDDEN);
+    // Entry names are also plain in the archive's headers (twice); inside, the scan sees both.
+    expect(
+      report.leaks
+        .filter((leak) => leak.entry)
+        .map((leak) => [leak.entry, leak.what, leak.decompressed]),
+    ).toEqual([
+      ['bag/metadata/record.json', 'title', true],
+      ['bag/data/atlas/marzipan/notes.txt', 'id', true],
+    ]);
+  });
+
+  it('fails closed on a ZIP archive it cannot read', () => {
+    const bag = zipArchive([{ path: 'a.txt', bytes: Buffer.from('x'.repeat(100)) }], '2026-11-22');
+    const damaged = Buffer.from(bag);
+    damaged.writeUInt32LE(0, damaged.length - 22); // the end-of-directory signature
+    const report = scanOutput(site({ 'bagit.zip': damaged }), FORBIDDEN);
+    expect(report.leaks).toEqual([
+      expect.objectContaining({ file: 'bagit.zip', context: expect.stringContaining('cannot') }),
     ]);
   });
 

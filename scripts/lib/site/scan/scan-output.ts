@@ -1,13 +1,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { looksLikeZip, unzipArchive } from '../../export/zip.ts';
 import type { ForbiddenString } from './forbidden.ts';
 import { forbiddenPatterns } from './forbidden.ts';
 import { Matcher } from './matcher.ts';
 
 /**
  * Reads every file of a built site, gzip-compressed ones (Pagefind's index, fragments, filters
- * and metadata) decompressed as well, and reports every place a forbidden string occurs. Files
+ * and metadata) decompressed as well, and ZIP archives (serialized bags) entry by entry, names
+ * and contents, and reports every place a forbidden string occurs. Files
  * can be checked as the build writes them (`check`); `finish` then walks the whole folder and
  * checks every file not checked yet, so nothing is left out whatever the build reported.
  */
@@ -16,6 +18,8 @@ export interface Leak {
   file: string;
   /** Set when the match is inside the decompressed content of the file. */
   decompressed: boolean;
+  /** The ZIP entry the match is in, when the file is a ZIP archive. */
+  entry?: string;
   offset: number;
   recordId: string;
   what: 'id' | 'title';
@@ -48,7 +52,26 @@ export class OutputScanner {
   check(file: string, bytes: Uint8Array): void {
     this.#checked.set(file, bytes.length);
     this.report.files++;
-    this.#scan(file, bytes, false);
+    this.#scanContent(file, bytes, false);
+    if (looksLikeZip(bytes)) {
+      let entries;
+      try {
+        entries = unzipArchive(bytes);
+      } catch (error) {
+        // An archive the scan cannot read is an archive it cannot clear: fail closed.
+        this.#unreadable(file, (error as Error).message);
+        return;
+      }
+      for (const entry of entries) {
+        this.#scan(file, Buffer.from(entry.path, 'utf8'), true, entry.path);
+        this.#scanContent(file, entry.bytes, true, entry.path);
+      }
+    }
+  }
+
+  /** The bytes, and their gunzipped content when they are gzip. */
+  #scanContent(file: string, bytes: Uint8Array, decompressed: boolean, entry?: string): void {
+    this.#scan(file, bytes, decompressed, entry);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
       let inflated: Uint8Array | undefined;
       try {
@@ -56,8 +79,19 @@ export class OutputScanner {
       } catch {
         // Not gzip after all (a binary that happens to start with the magic bytes).
       }
-      if (inflated) this.#scan(file, inflated, true);
+      if (inflated) this.#scan(file, inflated, true, entry);
     }
+  }
+
+  #unreadable(file: string, message: string): void {
+    this.report.leaks.push({
+      file,
+      decompressed: false,
+      offset: 0,
+      recordId: '(unknown)',
+      what: 'id',
+      context: `a ZIP archive the scan cannot read (${message}), so it cannot be cleared`,
+    });
   }
 
   /** Checks every file under `dir` that was not checked yet (or changed size since). */
@@ -70,18 +104,19 @@ export class OutputScanner {
     return this.report;
   }
 
-  #scan(file: string, bytes: Uint8Array, decompressed: boolean): void {
+  #scan(file: string, bytes: Uint8Array, decompressed: boolean, entry?: string): void {
     this.report.bytes += bytes.length;
     const room = MAX_LEAKS - this.report.leaks.length;
     if (!this.#matcher || room <= 0) return;
     for (const match of this.#matcher.scan(bytes, room)) {
-      const entry = this.#source[match.pattern] as ForbiddenString;
+      const forbidden = this.#source[match.pattern] as ForbiddenString;
       this.report.leaks.push({
         file,
         decompressed,
+        ...(entry ? { entry } : {}),
         offset: match.offset,
-        recordId: entry.recordId,
-        what: entry.what,
+        recordId: forbidden.recordId,
+        what: forbidden.what,
         context: Buffer.from(bytes.subarray(Math.max(0, match.offset - 40), match.offset + 80))
           .toString('utf8')
           .replace(/\s+/g, ' '),
