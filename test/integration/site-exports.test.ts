@@ -81,7 +81,7 @@ describe('the demo archive’s exports on its public site', () => {
   });
 
   it('equals what `capsule export` prints for the same public record', async () => {
-    const files = new Map(EXPORT_FORMATS.map((format) => [format.id, format.file]));
+    const files = new Map<string, string>(EXPORT_FORMATS.map((format) => [format.id, format.file]));
     const cli = await Promise.all(
       TEXT_FORMATS.map((format) =>
         runCli(['export', RECORD, '--format', format], { cwd: REPO_ROOT }),
@@ -90,6 +90,16 @@ describe('the demo archive’s exports on its public site', () => {
     for (const [index, format] of TEXT_FORMATS.entries()) {
       expect(cli[index]!.code, format).toBe(0);
       if (format === 'rocrate') continue;
+      if (format === 'oai_dc' || format === 'oai_datacite') {
+        // The OAI-PMH records are the repository's GetRecord responses, not export files.
+        const getRecord = await readFile(
+          path.join(site.out, `oai/GetRecord/${format}/${RECORD}.xml`),
+          'utf8',
+        );
+        expect(getRecord, format).toContain(cli[index]!.stdout.trimEnd());
+        expect(files.has(format)).toBe(false);
+        continue;
+      }
       expect(await exported(files.get(format)!), format).toBe(cli[index]!.stdout);
     }
     expect(await exported('tables.tex')).toContain('\\begin{tabular}');
@@ -154,7 +164,7 @@ describe('the demo archive’s exports on its public site', () => {
       path.join(site.out, `oai/GetRecord/oai_dc/${RECORD}.xml`),
       'utf8',
     );
-    expect(getRecord).toContain((await exported('oai_dc.xml')).trimEnd());
+    expect(getRecord).toContain(`<dc:title>`);
   });
 });
 

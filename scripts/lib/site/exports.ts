@@ -13,9 +13,11 @@ import type { SiteRecord } from './types.ts';
  * loader gave the site — the metadata redacted for the audience, related records' DOIs only of
  * records the site shows, and only the files the site serves (the raw record file, which holds
  * what redaction removes, never goes along). Published under api/records/<id>/ beside the
- * record's JSON, linked from the record page and listed in that JSON.
+ * record's JSON, linked from the record page and listed in that JSON. The OAI-PMH records
+ * (oai_dc, oai_datacite) are not among them: the repository's GetRecord files are those records
+ * (oai-repository.ts), so a second copy per record would only cost a build thousands of files.
  */
-export type ExportFormatId = TextFormat | 'bagit';
+export type ExportFormatId = Exclude<TextFormat, 'oai_dc' | 'oai_datacite'> | 'bagit';
 
 export interface ExportFormat {
   id: ExportFormatId;
@@ -78,20 +80,6 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     label: 'LaTeX tables',
     mediaType: 'application/x-tex',
     about: 'The key facts, the datasets and the HEPData tables as LaTeX tabular environments.',
-  },
-  {
-    id: 'oai_dc',
-    file: 'oai_dc.xml',
-    label: 'Dublin Core XML',
-    mediaType: 'application/xml',
-    about: 'The record as OAI-PMH harvesters receive it in oai_dc (simple Dublin Core).',
-  },
-  {
-    id: 'oai_datacite',
-    file: 'oai_datacite.xml',
-    label: 'DataCite XML',
-    mediaType: 'application/xml',
-    about: 'DataCite kernel-4 XML in its OAI-PMH wrapper (oai_datacite).',
   },
   {
     id: 'bagit',

@@ -38,6 +38,11 @@ export function isHarvestable(metadata: RecordMetadata, day: string): boolean {
   return isVisibleTo(metadata.access, 'public', day);
 }
 
+/** The site path of a record's GetRecord response in a metadata format. */
+export function getRecordPath(prefix: MetadataPrefix, recordId: string): string {
+  return `${OAI_DIR}/GetRecord/${prefix}/${recordId}.xml`;
+}
+
 /** An OAI item that knows its record, for the GetRecord file's path. */
 export type SiteOaiItem = OaiItem & { recordId: string };
 
@@ -105,10 +110,10 @@ export function oaiRepositoryFiles(options: {
         for (const { file: name, page, slice } of pages(prefix, items, pageSize))
           yield file(`${verb}/${name}`, list(repository, slice, prefix, responseDate, page));
       for (const item of items)
-        yield file(
-          `GetRecord/${prefix}/${item.recordId}.xml`,
-          oaiGetRecord(repository, item, prefix, responseDate),
-        );
+        yield {
+          file: getRecordPath(prefix, item.recordId),
+          text: oaiGetRecord(repository, item, prefix, responseDate),
+        };
     }
     if (staticRepository) {
       const url = `${siteUrl}${STATIC_REPOSITORY_FILE}`;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { exportPublisher } from '../export/context.ts';
+import { renderExport } from '../export/render.ts';
 import { recordDocument } from './api.ts';
 import { recordExports, siteExportContext } from './exports.ts';
 import { isHarvestable, oaiItem, oaiRepositoryFiles } from './oai-repository.ts';
@@ -24,6 +25,13 @@ export interface WriteApiResult {
 }
 
 const CONCURRENCY = 8;
+
+/** The OAI-PMH formats read no HEPData tables (only the LaTeX export does). */
+const NO_HEPDATA = {
+  dir: '',
+  files: [],
+  read: () => Promise.reject(new Error('The OAI-PMH formats read no files.')),
+};
 
 export async function writeRecordApi(
   archive: SiteArchive,
@@ -64,15 +72,13 @@ export async function writeRecordApi(
     ]);
     files += exports.length + results.length + 1;
     if (isHarvestable(record.metadata, archive.day)) {
-      const text = (file: string) =>
-        Buffer.from(exports.find((e) => e.file === file)?.bytes ?? [])
-          .toString('utf8')
-          .trimEnd();
+      const render = async (format: 'oai_dc' | 'oai_datacite') =>
+        (await renderExport(format, record.metadata, context, NO_HEPDATA)).trimEnd();
       oai.set(
         record.id,
         oaiItem(siteUrl, record, {
-          oai_dc: text('oai_dc.xml'),
-          oai_datacite: text('oai_datacite.xml'),
+          oai_dc: await render('oai_dc'),
+          oai_datacite: await render('oai_datacite'),
         }),
       );
     }

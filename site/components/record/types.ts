@@ -14,4 +14,6 @@ export interface RecordPageContext {
   pageUrl: string;
   publisher: string;
   fieldTrees: FieldTreeBuilder;
+  /** The site publishes an OAI-PMH repository (the archive names a contact address). */
+  oai: boolean;
 }
