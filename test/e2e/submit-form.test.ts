@@ -131,19 +131,22 @@ describe('a new record', () => {
     await expect
       .poll(() => page.locator('#problems-status').innerText())
       .toBe('No problems: the record is ready for a pull request.');
+    // The preview follows edits after a short pause: wait for the move to reach it.
+    await expect
+      .poll(() => yaml(page))
+      .toContain(
+        [
+          'cms:',
+          '  primary_datasets:',
+          '    - name: /SingleMuon/Run2016B-03Feb2017_ver2-v2/MINIAOD',
+          '      run_period: Run2016B',
+          '      triggers:',
+          '        - name: HLT_IsoTkMu24_v*',
+          '          prescaled: false',
+          '        - name: HLT_IsoMu24_v*',
+        ].join('\n'),
+      );
     const record = await yaml(page);
-    expect(record).toContain(
-      [
-        'cms:',
-        '  primary_datasets:',
-        '    - name: /SingleMuon/Run2016B-03Feb2017_ver2-v2/MINIAOD',
-        '      run_period: Run2016B',
-        '      triggers:',
-        '        - name: HLT_IsoTkMu24_v*',
-        '          prescaled: false',
-        '        - name: HLT_IsoMu24_v*',
-      ].join('\n'),
-    );
     expect(await page.locator('#file-path').innerText()).toBe('content/cms/hig-99-001/record.yaml');
 
     // The pull request link carries the path and the very text shown.
