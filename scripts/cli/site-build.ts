@@ -97,12 +97,11 @@ export function reportBuild(io: CliIo, result: BuildResult, audience: Audience):
       io.stderr.write(`\n${result.message}\n`);
       return 1;
     case 'leak': {
-      const lines = result.leaks
-        .slice(0, 20)
-        .map(
-          (leak) =>
-            `  ${leak.file}${leak.entry ? ` (in ${leak.entry})` : ''}${leak.decompressed ? ' (decompressed)' : ''} at ${leak.offset}: the ${leak.what} of ${leak.recordId}\n      …${leak.context}…`,
-        );
+      const lines = result.leaks.slice(0, 20).map(
+        (leak) =>
+          `  ${leak.file}${leak.entry ? ` (in ${leak.entry})` : ''}${leak.decompressed ? ' (decompressed)' : ''}${leak.inPath ? ' (its path)' : ''} at ${leak.offset}: the ${leak.what} of ${leak.recordId}
+      …${leak.context}…`,
+      );
       io.stderr.write(
         [
           `The ${audience} build was refused: records it may not show appear in its output (${result.leaks.length} place${result.leaks.length === 1 ? '' : 's'}${result.leaks.length >= 200 ? ' or more' : ''}). Nothing was written to the output folder.`,

@@ -4,9 +4,9 @@ import type { HeatmapPlot, PlotModel, PointsPlot } from './plot-model.ts';
 
 /**
  * A plot model as a standalone SVG string, for record pages and downloads. Accessible: the
- * <svg> is an image labelled by its <title> and described by its <desc>; series differ in marker
- * shape as well as colour (Okabe–Ito palette); every point and cell carries a <title> tooltip.
- * No script, no external resources: safe to inline. `id` makes the ids inside unique on a page.
+ * <svg> is an image labelled by its <title> and described by its <desc> (so its name stays
+ * short); series differ in marker shape as well as colour (Okabe–Ito palette); every point and
+ * cell carries a <title> tooltip. No script, no external resources: safe to inline. `id` makes the ids inside unique on a page.
  */
 export interface SvgOptions {
   /** Prefix for the ids inside the SVG, unique on the page (e.g. `table-3-plot-1`). */
@@ -161,11 +161,16 @@ function open(
   id: string,
 ): string[] {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="${escapeXml(FONT)}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    text(width / 2, 24, fit(title, 80), { anchor: 'middle', size: 15, weight: 'bold' }),
+    // About 8.5 units a character at 15 bold: shorten the title to the drawing's width.
+    text(width / 2, 24, fit(title, Math.min(80, Math.floor((width - 16) / 8.5))), {
+      anchor: 'middle',
+      size: 15,
+      weight: 'bold',
+    }),
   ];
 }
 
@@ -218,10 +223,15 @@ function axes(
   const middle = frame.top + frame.height / 2;
   out.push(
     `<rect x="${frame.left}" y="${frame.top}" width="${frame.width}" height="${frame.height}" fill="none" stroke="${TEXT}" stroke-width="1"/>`,
-    text(frame.left + frame.width / 2, bottom + (rotate ? 84 : 42), fit(xLabel, 80), {
-      anchor: 'middle',
-      size: 13,
-    }),
+    text(
+      frame.left + frame.width / 2,
+      bottom + (rotate ? 84 : 42),
+      fit(xLabel, Math.min(80, Math.floor((frame.width + 60) / 7))),
+      {
+        anchor: 'middle',
+        size: 13,
+      },
+    ),
     `<text x="18" y="${n(middle)}" font-size="13" fill="${TEXT}" text-anchor="middle" transform="rotate(-90 18 ${n(middle)})">${escapeXml(fit(yLabel, 44))}</text>`,
   );
   return out;

@@ -158,7 +158,7 @@ describe('HEPData plot SVG', () => {
 
   it('is an accessible image: labelled by its title, described by its desc', () => {
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="fig-1-title fig-1-desc"/,
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="fig-1-title" aria-describedby="fig-1-desc"/,
     );
     expect(svg).toContain('<title id="fig-1-title">Table 1</title>');
     expect(svg).toMatch(/<desc id="fig-1-desc">DSIG\/DPT \[PB\/GEV\] against PT \[GEV\]: 3 points/);

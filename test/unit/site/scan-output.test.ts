@@ -45,6 +45,25 @@ describe('scanOutput', () => {
     ]);
   });
 
+  it('finds an id in a file’s path, such as a download written under a hidden record', () => {
+    const report = scanOutput(
+      site({ 'api/records/atlas/marzipan/hepdata/yields.csv': 'M,N\r\n1,2\r\n' }),
+      FORBIDDEN,
+    );
+    expect(report.leaks).toEqual([
+      expect.objectContaining({
+        file: 'api/records/atlas/marzipan/hepdata/yields.csv',
+        inPath: true,
+        what: 'id',
+        offset: 'api/records/'.length,
+      }),
+    ]);
+    // A visible record whose id merely starts the same way is not a leak.
+    expect(
+      scanOutput(site({ 'api/records/atlas/marzipan-public/hepdata/t.csv': 'x' }), FORBIDDEN).leaks,
+    ).toEqual([]);
+  });
+
   it('finds a title HTML-escaped in a page', () => {
     const report = scanOutput(
       site({ 'x.html': '<title>Search for a Z γ resonance &amp; more</title>' }),

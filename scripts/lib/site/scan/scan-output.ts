@@ -11,7 +11,9 @@ import { Matcher } from './matcher.ts';
  * and metadata) decompressed as well, and ZIP archives (serialized bags) entry by entry, names
  * and contents, and reports every place a forbidden string occurs. Files
  * can be checked as the build writes them (`check`); `finish` then walks the whole folder and
- * checks every file not checked yet, so nothing is left out whatever the build reported.
+ * checks every file not checked yet, so nothing is left out whatever the build reported. A file's
+ * path is checked too: a download written under a hidden record's id (files/<id>/...,
+ * api/records/<id>/hepdata/...) leaks the record even when its content names nothing.
  */
 export interface Leak {
   /** Path relative to the site folder. */
@@ -20,6 +22,8 @@ export interface Leak {
   decompressed: boolean;
   /** The ZIP entry the match is in, when the file is a ZIP archive. */
   entry?: string;
+  /** Set when the match is in the file's path, not its content (`offset` is then in the path). */
+  inPath?: boolean;
   offset: number;
   recordId: string;
   what: 'id' | 'title';
@@ -52,6 +56,7 @@ export class OutputScanner {
   check(file: string, bytes: Uint8Array): void {
     this.#checked.set(file, bytes.length);
     this.report.files++;
+    this.#scanPath(file);
     this.#scanContent(file, bytes, false);
     if (looksLikeZip(bytes)) {
       let entries;
@@ -102,6 +107,23 @@ export class OutputScanner {
       this.check(file, readFileSync(full));
     }
     return this.report;
+  }
+
+  #scanPath(file: string): void {
+    const room = MAX_LEAKS - this.report.leaks.length;
+    if (!this.#matcher || room <= 0) return;
+    for (const match of this.#matcher.scan(Buffer.from(file), room)) {
+      const entry = this.#source[match.pattern] as ForbiddenString;
+      this.report.leaks.push({
+        file,
+        decompressed: false,
+        inPath: true,
+        offset: match.offset,
+        recordId: entry.recordId,
+        what: entry.what,
+        context: file,
+      });
+    }
   }
 
   #scan(file: string, bytes: Uint8Array, decompressed: boolean, entry?: string): void {
