@@ -1,4 +1,5 @@
 import { loadHepdataResults } from '../hepdata/results.ts';
+import type { HepdataTable } from '../hepdata/table-model.ts';
 import type { RecordMetadata } from '../records/types.ts';
 import { bibtex } from './bibtex.ts';
 import { citationCff } from './cff.ts';
@@ -34,6 +35,11 @@ export interface RecordFolder {
   /** Files of the record folder (relative to it) with their size. */
   files: ReadonlyArray<{ path: string; size: number }>;
   read(path: string): Promise<Uint8Array>;
+  /**
+   * The record's HEPData tables when the caller has read them already (the site's loader has),
+   * so that they are not read and validated again.
+   */
+  hepdataTables?: HepdataTable[];
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -64,6 +70,7 @@ export async function renderExport(
     case 'latex': {
       const hepdata = metadata.results?.hepdata?.path?.replace(/\/$/, '');
       if (!hepdata) return latexTables(metadata, context);
+      if (folder.hepdataTables) return latexTables(metadata, context, folder.hepdataTables);
       const prefix = `${hepdata}/`;
       const results = await loadHepdataResults(
         {

@@ -136,15 +136,16 @@ export async function recordExports(
   source: { root: string; fs: ArchiveFs },
 ): Promise<Array<{ file: string; bytes: Uint8Array }>> {
   const read = recordReader(source, record);
-  const hepdataFiles = await hepdataFolderFiles(record, source);
   const out: Array<{ file: string; bytes: Uint8Array }> = [];
   const rendered: { [format: string]: string } = {};
   for (const format of EXPORT_FORMATS) {
     if (format.id === 'bagit') continue;
     const text = await renderExport(format.id, record.metadata, context, {
       dir: record.dir,
-      files: hepdataFiles,
+      files: [],
       read,
+      // The loader read and validated them once (results.ts); the LaTeX export takes them as is.
+      hepdataTables: record.results?.tables.map((entry) => entry.table) ?? [],
     });
     rendered[format.id] = text;
     out.push({ file: format.file, bytes: Buffer.from(text, 'utf8') });
@@ -161,36 +162,4 @@ export async function recordExports(
   });
   out.push({ file: 'bagit.zip', bytes: serializeBag(bag, bagName(record.id), context.today) });
   return out;
-}
-
-/**
- * The files of the record's HEPData folder (for the LaTeX tables): the folder the record names
- * and the page shows results from. Nothing else of the record folder is listed.
- */
-async function hepdataFolderFiles(
-  record: SiteRecord,
-  source: { root: string; fs: ArchiveFs },
-): Promise<Array<{ path: string; size: number }>> {
-  const folder = record.metadata.results?.hepdata?.path?.replace(/\/$/, '');
-  if (!folder) return [];
-  const files: Array<{ path: string; size: number }> = [];
-  const walk = async (relative: string) => {
-    const absolute = path.join(source.root, record.dir, ...relative.split('/'));
-    let entries;
-    try {
-      entries = await source.fs.readdir(absolute);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const child = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) {
-        const stat = await source.fs.lstat(path.join(absolute, entry.name));
-        files.push({ path: child, size: stat.size });
-      }
-    }
-  };
-  await walk(folder);
-  return files;
 }

@@ -87,13 +87,13 @@ export interface ResultsDownload {
  * Every download of a record's results: per table the data file as submitted (read by the
  * caller from the record folder), the CSV, and an SVG per plot — the very plots the page shows.
  */
-export function resultsDownloads(
+export async function resultsDownloads(
   results: SiteResults,
-  readDataFile: (path: string) => Uint8Array,
-): ResultsDownload[] {
+  readDataFile: (path: string) => Promise<Uint8Array>,
+): Promise<ResultsDownload[]> {
   const downloads: ResultsDownload[] = [];
   for (const entry of results.tables) {
-    downloads.push({ name: entry.yaml, content: readDataFile(entry.path) });
+    downloads.push({ name: entry.yaml, content: await readDataFile(entry.path) });
     downloads.push({ name: entry.csv, content: tableCsv(entry.table) });
     plotModels(entry.table).forEach((model, index) => {
       const svg = plotSvg(model, { id: `${entry.stem}-plot-${index + 1}`, width: PLOT_WIDTH });

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { exportPublisher } from '../export/context.ts';
 import { renderExport } from '../export/render.ts';
 import { recordDocument } from './api.ts';
-import { recordExports, siteExportContext } from './exports.ts';
+import { recordExports, recordReader, siteExportContext } from './exports.ts';
 import { isHarvestable, oaiItem, oaiRepositoryFiles } from './oai-repository.ts';
 import type { SiteOaiItem } from './oai-repository.ts';
 import { resultsDownloads } from './results.ts';
@@ -57,9 +56,7 @@ export async function writeRecordApi(
     const context = siteExportContext(record, publisher, shown, archive.day);
     const exports = await recordExports(record, context, archive.source);
     const results = record.results
-      ? resultsDownloads(record.results, (file) =>
-          readFileSync(path.join(archive.source.root, record.dir, file)),
-        )
+      ? await resultsDownloads(record.results, recordReader(archive.source, record))
       : [];
     if (results.length > 0) await folder(path.join(base, 'hepdata'));
     await Promise.all([

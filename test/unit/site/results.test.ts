@@ -101,8 +101,8 @@ describe('siteResults', () => {
 describe('resultsDownloads', () => {
   it('gives the data file as submitted, the CSV of the model and one SVG per plot', async () => {
     const results = await siteResults(folder(FILES), 'hepdata');
-    const read = (path: string) => new TextEncoder().encode(`bytes of ${path}`);
-    const downloads = resultsDownloads(results, read);
+    const read = async (path: string) => new TextEncoder().encode(`bytes of ${path}`);
+    const downloads = await resultsDownloads(results, read);
     expect(downloads.map((download) => download.name)).toEqual([
       'Table_1.yaml',
       'Table_1.csv',
