@@ -21,7 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 16, inlineStylesheets: 'never' },
-  integrations: [mdx(), capsuleSite({ siteUrl: site })],
+  integrations: [mdx(), capsuleSite()],
   // Shiki colours code with inline styles, which the Content-Security-Policy forbids.
   markdown: { syntaxHighlight: 'prism' },
   devToolbar: { enabled: false },

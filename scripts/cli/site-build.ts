@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
 import { summarise } from '../lib/diagnostics/format/summary.ts';
 import { formatText } from '../lib/diagnostics/format/text.ts';
 import { AUDIENCES } from '../lib/records/access.ts';
 import type { Audience } from '../lib/records/access.ts';
+import { NODE_HEAP_FLAGS } from '../lib/site/astro-process.ts';
 import { OutputDirError, buildSite } from '../lib/site/build-site.ts';
 import type { BuildResult, BuildStage } from '../lib/site/build-site.ts';
 import type { CliIo } from './command.ts';
@@ -24,6 +26,8 @@ export async function buildWithProgress(
   io: CliIo,
   options: { root: string; audience: Audience; outDir?: string },
 ): Promise<BuildResult> {
+  // This process writes the static API beside Astro's: keep its heap near what is live too.
+  for (const flag of NODE_HEAP_FLAGS) setFlagsFromString(flag);
   const tty = Boolean(io.stderr.isTTY);
   let stageStarted = performance.now();
   let current: { stage: BuildStage; detail: string } | undefined;

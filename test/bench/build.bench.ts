@@ -30,9 +30,13 @@ const KIND = process.env.BENCH_ARCHIVE ?? 'history';
 if (KIND !== 'history' && KIND !== 'plain')
   throw new Error(`BENCH_ARCHIVE must be history or plain, not ${KIND}`);
 // The synthetic records draw their words from a vocabulary of twenty, so every word is in every
-// record: the worst case for an index. A first search for one such word, then a typical session.
+// record, about eight times: the worst case for an index, whose part for one such word is about
+// 85 KB. A first search for one such word; then a typical session: another such word, a word and
+// a number, an identifier; then the worst case, two such words (two parts of the index), which no
+// pair of words in real abstracts comes near. It is reported against the typical target too.
 const FIRST = 'measurement';
-const TYPICAL = ['resonance', 'decay 4242', '10.1007/JHEP07(2016)242', 'lepton asymmetry'];
+const TYPICAL = ['resonance', 'decay 4242', '10.1007/JHEP07(2016)242'];
+const WORST = 'lepton asymmetry';
 const root =
   KIND === 'history'
     ? await checkedOutHistory({ records: RECORDS, commits: COMMITS })
@@ -83,10 +87,12 @@ const browser = await launchChromium();
 try {
   const searches = await measureSearches(browser, `${server.url}search/`, {
     first: FIRST,
-    typical: TYPICAL,
+    typical: [...TYPICAL, WORST],
   });
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const typicalMax = Math.max(...searches.typical.map((measure) => measure.bytes));
+  const typical = searches.typical.slice(0, TYPICAL.length);
+  const worst = searches.typical[TYPICAL.length] as (typeof searches.typical)[number];
+  const typicalMax = Math.max(...typical.map((measure) => measure.bytes));
   console.table([
     {
       measure: 'wall time',
@@ -112,14 +118,22 @@ try {
       target: '<= 300 KB',
       met: searches.first.bytes <= 300 * 1024,
     },
-    ...searches.typical.map((measure, index) => ({
+    ...typical.map((measure, index) => ({
       measure: `then "${TYPICAL[index]}" (${measure.requests} requests; ${measure.results})`,
       value: kb(measure.bytes),
       target: '<= 150 KB',
       met: measure.bytes <= 150 * 1024,
     })),
+    {
+      measure: `worst case: "${WORST}" (${worst.requests} requests; ${worst.results})`,
+      value: kb(worst.bytes),
+      target: '(typical: <= 150 KB)',
+      met: worst.bytes <= 150 * 1024,
+    },
   ]);
-  console.log(`typical query: at most ${kb(typicalMax)}; first query: ${searches.first.results}`);
+  console.log(
+    `typical query: at most ${kb(typicalMax)}; worst case ${kb(worst.bytes)}; first query: ${searches.first.results}`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import type { BuildSteps } from '../../scripts/lib/site/build-site.ts';
+import { listFiles } from '../../scripts/lib/site/scan/scan-output.ts';
 import type { LoaderReport } from '../../scripts/lib/site/site-source.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeArchive, recordYaml } from '../helpers/temp-archive.ts';
@@ -82,6 +83,43 @@ describe('capsule build', () => {
     expect(
       existsSync(path.dirname(outDir)) && readFileSync(path.join(outDir, '.capsule-site'), 'utf8'),
     ).toBe('public\n');
+  });
+
+  it('writes the static API beside the pages, checks it, and refuses a page that would overwrite it', async () => {
+    archive = await makeArchive(twoRecords());
+    const outDir = path.join(archive.root, 'dist/public');
+    const built = await buildSite({
+      root: archive.root,
+      audience: 'public',
+      outDir,
+      env: { CAPSULE_NOW: '2026-11-22' },
+      steps: fakeSteps({ 'index.html': '<h1>Clean</h1>', 'api/records.json': '[]' }),
+    });
+    expect(built.ok).toBe(true);
+    const written = listFiles(outDir);
+    expect(written).toEqual(
+      expect.arrayContaining([
+        'api/records.json',
+        'api/records/general/open.json',
+        'api/records/general/open/citation.bib',
+        'api/records/general/open/bagit.zip',
+      ]),
+    );
+    expect(written.filter((file) => file.includes('general/hidden'))).toEqual([]);
+    // Every file of the site was checked, the marker aside.
+    expect(built.ok && built.scan.files).toBe(written.length - 1);
+
+    await expect(
+      buildSite({
+        root: archive.root,
+        audience: 'public',
+        outDir,
+        env: { CAPSULE_NOW: '2026-11-22' },
+        steps: fakeSteps({ 'api/records/general/open.json': '{}' }),
+      }),
+    ).rejects.toThrow('Both Astro and the static API wrote api/records/general/open.json');
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<h1>Clean</h1>');
+    expect(listFiles(path.dirname(outDir))).toEqual(written.map((file) => `public/${file}`));
   });
 
   it('lets the internal build hold the collaboration record', async () => {

@@ -33,8 +33,11 @@ async function writeSite(root: string, audience: Audience, siteUrl: string) {
   const archive = await loadSite(root, { audience, day: DAY });
   const out = await mkdtemp(path.join(tmpdir(), 'capsule-site-exports-'));
   scratch.push(out);
-  const result = await writeRecordApi(archive, out, siteUrl);
-  return { out, result, archive };
+  const reported = new Map<string, Uint8Array>();
+  const result = await writeRecordApi(archive, out, siteUrl, {
+    onFile: (file, bytes) => reported.set(file, bytes),
+  });
+  return { out, result, archive, reported };
 }
 
 /** Every file as text, and every ZIP entry as `<zip>!<entry>`. */
@@ -61,6 +64,17 @@ describe('the demo archive’s exports on its public site', () => {
   }, 120_000);
   const exported = (file: string) =>
     readFile(path.join(site.out, 'api/records', RECORD, file), 'utf8');
+
+  it('reports every file it writes, with the bytes written (the build checks them there)', async () => {
+    const files = listFiles(site.out);
+    expect([...site.reported.keys()].sort()).toEqual(files);
+    expect(site.result.files).toBe(files.length);
+    for (const file of files)
+      expect(
+        Buffer.compare(await readFile(path.join(site.out, file)), site.reported.get(file)!),
+        file,
+      ).toBe(0);
+  });
 
   it('writes every format for every record, and the record JSON lists them', async () => {
     const files = new Set(listFiles(site.out));

@@ -1,18 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { formValidatorsPlugin } from './form-validators-plugin.ts';
 import { settingsFromEnv } from './settings.ts';
-import { siteArchive } from './site-source.ts';
-import { writeRecordApi } from './write-api.ts';
 
 /**
- * Capsule's Astro integration: writes the static API's per-record files (the record documents
- * api/records/<collection>/<slug>.json, each record's exports beside it, and the OAI-PMH
- * repository; write-api.ts) once the pages are built. Tens of thousands of them as Astro routes
- * cost more than all other pages but the record pages; written here they are plain files, from
- * the same records the pages were built from (the one load of site-source.ts). It also adds the
- * Vite plugin that compiles the submission form's validators (form-validators-plugin.ts).
+ * Capsule's Astro integration: adds the Vite plugin that compiles the submission form's
+ * validators (form-validators-plugin.ts). (The static API's per-record files are not Astro
+ * routes: `capsule build` writes them itself while Astro renders the pages; see build-site.ts.)
  */
-export function capsuleSite(options: { siteUrl: string }) {
+export function capsuleSite() {
   return {
     name: 'capsule-site',
     hooks: {
@@ -24,10 +18,6 @@ export function capsuleSite(options: { siteUrl: string }) {
         updateConfig({
           vite: { plugins: [formValidatorsPlugin(settingsFromEnv(process.env).root)] },
         });
-      },
-      'astro:build:done': async ({ dir }: { dir: URL }) => {
-        const archive = await siteArchive();
-        await writeRecordApi(archive, fileURLToPath(dir), options.siteUrl);
       },
     },
   };

@@ -12,6 +12,14 @@ import { settingsToEnv } from './settings.ts';
 export const TOOL_ROOT = path.resolve(import.meta.dirname, '../../..');
 const ASTRO_CONFIG = path.join(TOOL_ROOT, 'astro.config.mjs');
 
+/**
+ * V8 lets the old generation grow to several times what is live before collecting it; rendering
+ * 10,000 pages then holds 900 MB of heap for 220 MB of live data. Growing it by half at most
+ * keeps the heap near what is live (at about a second more of marking, on a second core) and
+ * scales with the archive, as a fixed cap would not.
+ */
+export const NODE_HEAP_FLAGS = ['--heap-growing-percent=50'];
+
 export interface AstroRun {
   code: number;
   /** The last lines Astro printed (for the report when it failed). */
@@ -29,7 +37,15 @@ export function runAstroBuild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [bin, 'build', '--root', projectRoot, '--config', path.relative(projectRoot, ASTRO_CONFIG)],
+      [
+        ...NODE_HEAP_FLAGS,
+        bin,
+        'build',
+        '--root',
+        projectRoot,
+        '--config',
+        path.relative(projectRoot, ASTRO_CONFIG),
+      ],
       {
         cwd: projectRoot,
         env: {

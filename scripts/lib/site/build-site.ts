@@ -1,30 +1,41 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { today } from '../records/access.ts';
 import type { Audience } from '../records/access.ts';
 import { loadArchive } from '../records/load-archive.ts';
+import type { LoadedArchive } from '../records/load-archive.ts';
 import { ARCHIVE_FILE, CONTENT_DIR } from '../records/layout.ts';
 import { parseYaml } from '../yaml/index.ts';
 import { TOOL_ROOT, runAstroBuild } from './astro-process.ts';
 import type { AstroRun } from './astro-process.ts';
 import type { HistoryOverview } from './load-history.ts';
+import { ArchiveInvalidError, loadSite } from './load-site.ts';
 import type { LoaderReport } from './site-source.ts';
 import { forbiddenStrings } from './scan/forbidden.ts';
 import { OutputScanner } from './scan/scan-output.ts';
 import type { Leak, ScanReport } from './scan/scan-output.ts';
-import { createSearchIndexer } from './search-index.ts';
+import { SEARCH_DIR, createSearchIndexer } from './search-index.ts';
 import type { SearchIndexer } from './search-index.ts';
-import { siteUrlFor } from './settings.ts';
+import { astroSiteAndBase, siteUrlFor } from './settings.ts';
 import type { SiteBuildSettings } from './settings.ts';
+import { writeRecordApi } from './write-api.ts';
+import type { WriteApiResult } from './write-api.ts';
 
 /**
  * One site build, start to finish: Astro renders the site into a staging folder (its content
  * loader validates the archive and keeps what the audience may see), Pagefind indexes it, the
  * output is scanned for every record the audience may not see, and only a clean build replaces
  * the output folder. A failed build leaves no site behind.
+ *
+ * Astro renders on one core. Meanwhile this process uses the other: it reads the archive once
+ * (for the list of what must not appear, and through the same loader as the pages for the static
+ * API), writes the API's per-record files (write-api.ts: record documents, exports, OAI-PMH) into
+ * a folder of their own, checks each as it is written, and checks and indexes every page Astro
+ * writes. The API folder joins the site when Astro is done (Astro empties its output folder when
+ * it starts, so it cannot be written there earlier).
  */
 export interface BuildSiteOptions {
   /** The archive repository. */
@@ -114,11 +125,23 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const cleanup: string[] = [];
   let indexer: SearchIndexer | undefined;
   try {
-    // What must not appear is worked out from the archive on disk, independently of the pages.
-    const scanner = loadArchive(root).then(
-      (archive) => new OutputScanner(forbiddenStrings(archive.records, options.audience, day)),
+    const apiDir = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.api-`));
+    cleanup.push(apiDir);
+    // Astro starts first: this process's own work (the archive, the API) waits until it runs.
+    let astroStarted!: () => void;
+    const astroRuns = new Promise<void>((resolve) => (astroStarted = resolve));
+    const { scanner, api } = fromArchive(
+      astroRuns.then(() => loadArchive(root)),
+      {
+        root,
+        audience: options.audience,
+        day,
+        siteUrl: astroSiteAndBase(siteUrl).site,
+        apiDir,
+      },
     );
     scanner.catch(() => {});
+    api.catch(() => {});
     const searchIndex = await steps.createIndexer();
     indexer = searchIndex;
 
@@ -148,15 +171,23 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     await mkdir(PROJECTS, { recursive: true });
     const project = await mkdtemp(path.join(PROJECTS, 'build-'));
     cleanup.push(project);
-    const run = await steps.render(settings, project, env, (line) => {
+    const astro = steps.render(settings, project, env, (line) => {
       for (const file of generatedFiles(line)) {
         options.onPages?.(++pages);
         startedPage(file);
       }
     });
+    astroStarted();
+    const run = await astro;
     for (const file of rendering.splice(0)) take(file);
     await checking;
     mark('render', since);
+    // The API is written by now or soon (it needs less time than the pages); wait for it even
+    // when Astro failed, so that nothing still writes while the build's folders are removed.
+    since = performance.now();
+    const written = await api.catch((error: unknown) => ({ ms: 0, error }));
+    mark('api-wait', since);
+    timings.api = written.ms;
     const report = readReport(settings.reportFile);
     if (report && !report.ok)
       return {
@@ -166,6 +197,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
         records: report.records,
         message: report.message,
       };
+    if ('invalid' in written && written.invalid)
+      return {
+        ok: false,
+        reason: 'invalid',
+        diagnostics: written.invalid.diagnostics,
+        records: written.invalid.records,
+        message: written.invalid.message,
+      };
     if (run.code !== 0 || !report)
       return {
         ok: false,
@@ -173,17 +212,28 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
         message: `Astro failed (exit code ${run.code}).`,
         log: run.tail,
       };
+    if ('error' in written) throw written.error;
+    await moveInto(apiDir, staging);
 
+    // Pagefind writes its index in its own process (into pagefind/ only); meanwhile everything
+    // else is checked here, and the index once it is written.
     options.onStage?.('index', 'Writing the search index');
     since = performance.now();
-    const search = await searchIndex.finish(staging, report.visible);
+    const indexing = searchIndex.finish(staging, report.visible);
+    indexing.catch(() => {});
+    const check = await scanner;
+    const scanStarted = performance.now();
+    await check.finishInTurns(staging, { except: SEARCH_DIR });
+    let scanMs = performance.now() - scanStarted;
+    const search = await indexing;
     mark('index', since);
     Object.assign(timings, search.timings);
 
     options.onStage?.('scan', 'Checking every output file for records this audience may not see');
     since = performance.now();
-    const scan = (await scanner).finish(staging);
-    mark('scan', since);
+    const scan = check.finish(staging, { only: SEARCH_DIR });
+    scanMs += performance.now() - since;
+    timings.scan = Math.round(scanMs);
     if (scan.leaks.length > 0) return { ok: false, reason: 'leak', leaks: scan.leaks, scan };
 
     await writeFile(path.join(staging, MARKER), `${options.audience}\n`);
@@ -206,6 +256,67 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   } finally {
     await indexer?.close();
     for (const dir of [staging, work, ...cleanup]) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface ApiWritten {
+  ms: number;
+  result?: WriteApiResult;
+  /** The archive does not validate: nothing was written. */
+  invalid?: ArchiveInvalidError;
+}
+
+/**
+ * From one read of the archive: the scanner (what must not appear is worked out from the archive
+ * on disk, independently of the pages and the loader) and the static API's files (the loader's
+ * records, as the pages get them; no history, which the API does not show), each checked by the
+ * scanner as it is written.
+ */
+function fromArchive(
+  loading: Promise<LoadedArchive>,
+  options: { root: string; audience: Audience; day: string; siteUrl: string; apiDir: string },
+): { scanner: Promise<OutputScanner>; api: Promise<ApiWritten> } {
+  const scanner = loading.then(
+    (archive) =>
+      new OutputScanner(forbiddenStrings(archive.records, options.audience, options.day)),
+  );
+  const api = loading.then(async (archive): Promise<ApiWritten> => {
+    const started = performance.now();
+    let site;
+    try {
+      site = await loadSite(options.root, {
+        audience: options.audience,
+        day: options.day,
+        archive,
+        readHistory: false,
+      });
+    } catch (error) {
+      if (error instanceof ArchiveInvalidError)
+        return { ms: Math.round(performance.now() - started), invalid: error };
+      throw error;
+    }
+    const check = await scanner;
+    const result = await writeRecordApi(site, options.apiDir, options.siteUrl, {
+      onFile: (file, bytes) => check.check(file, bytes),
+    });
+    return { ms: Math.round(performance.now() - started), result };
+  });
+  return { scanner, api };
+}
+
+/**
+ * Moves every file and folder of `from` into `to`, merging folders both have (`api/`). A file
+ * both have is an error: the API's files and Astro's pages must not overlap.
+ */
+async function moveInto(from: string, to: string, under = ''): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const relative = under ? `${under}/${entry.name}` : entry.name;
+    const target = path.join(to, entry.name);
+    const existing = await stat(target).catch(() => undefined);
+    if (!existing) await rename(path.join(from, entry.name), target);
+    else if (entry.isDirectory() && existing.isDirectory())
+      await moveInto(path.join(from, entry.name), target, relative);
+    else throw new Error(`Both Astro and the static API wrote ${relative}; one of them must not.`);
   }
 }
 

@@ -6,12 +6,14 @@ import type { Audience } from '../records/access.ts';
 import { nodeArchiveFs } from '../records/archive-fs.ts';
 import type { ArchiveFs } from '../records/archive-fs.ts';
 import { loadArchive } from '../records/load-archive.ts';
+import type { LoadedArchive } from '../records/load-archive.ts';
 import type { ArchiveConfig, CollectionConfig, ValidRecord } from '../records/types.ts';
 import { loadSchemas } from '../schemas/load-schemas.ts';
 import { decodeText } from '../text/decode.ts';
 import type { ArchiveHistory } from '../history/open-history.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
 import { loadHistories } from './load-history.ts';
+import type { LoadedHistories } from './load-history.ts';
 import { withholdReason } from './publish-files.ts';
 import { redactMetadata } from './redact.ts';
 import { withheldPointers } from './withheld.ts';
@@ -33,6 +35,13 @@ export interface LoadSiteOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Opens the archive's git history (default: the repository holding the archive). */
   openHistory?: (root: string) => Promise<ArchiveHistory>;
+  /** The archive as already read from `root` (by a caller that needed it first): not read again. */
+  archive?: LoadedArchive;
+  /**
+   * Whether to read record history from git (default true). A caller that shows no history (the
+   * static API) skips it: every record's history then says it was not read.
+   */
+  readHistory?: boolean;
 }
 
 /** The archive does not validate: the site is not built. */
@@ -55,10 +64,12 @@ const DOCUMENT_CAP = 2 * 1024 * 1024;
 
 export async function loadSite(root: string, options: LoadSiteOptions): Promise<SiteArchive> {
   const fs = options.fs ?? nodeArchiveFs;
-  const archive = await loadArchive(root, {
-    fs,
-    onProgress: (done, total) => options.onProgress?.('Reading records', done, total),
-  });
+  const archive =
+    options.archive ??
+    (await loadArchive(root, {
+      fs,
+      onProgress: (done, total) => options.onProgress?.('Reading records', done, total),
+    }));
   const schemas = await loadSchemas(root, fs);
   const report = await validateArchive(archive, schemas, {
     onProgress: (done, total) => options.onProgress?.('Validating', done, total),
@@ -73,13 +84,16 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
   const visibleIds = new Set(visible.map((record) => record.id));
   const isVisible = (id: string) => visibleIds.has(id);
   options.onProgress?.('Reading record history', 0, visible.length);
-  const histories = await loadHistories(root, visible, {
-    audience: options.audience,
-    day: options.day,
-    isVisible,
-    fs,
-    ...(options.openHistory ? { open: options.openHistory } : {}),
-  });
+  const histories =
+    options.readHistory === false
+      ? historiesNotRead(visible)
+      : await loadHistories(root, visible, {
+          audience: options.audience,
+          day: options.day,
+          isVisible,
+          fs,
+          ...(options.openHistory ? { open: options.openHistory } : {}),
+        });
   const records: SiteRecord[] = [];
   for (const record of visible)
     records.push(
@@ -116,6 +130,22 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
     history: histories.overview,
     warnings: report.diagnostics,
     source: { root, fs },
+  };
+}
+
+function historiesNotRead(records: readonly ValidRecord[]): LoadedHistories {
+  const notice = {
+    message: 'Record history was not read for this use of the records.',
+    hint: 'Load the site with readHistory to show it.',
+  };
+  return {
+    overview: { status: 'unavailable', ...notice },
+    byRecord: new Map(
+      records.map((record) => [
+        record.id,
+        { status: 'unavailable', notice, revisions: [], uncommitted: false },
+      ]),
+    ),
   };
 }
 

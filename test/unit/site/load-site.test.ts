@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nodeArchiveFs } from '../../../scripts/lib/records/archive-fs.ts';
+import { loadArchive } from '../../../scripts/lib/records/load-archive.ts';
 import { ArchiveInvalidError, loadSite } from '../../../scripts/lib/site/load-site.ts';
 import { makeArchive, recordYaml } from '../../helpers/temp-archive.ts';
 import type { TempArchive } from '../../helpers/temp-archive.ts';
@@ -98,6 +101,34 @@ describe('loadSite', () => {
     const error = (await loading.catch((caught: unknown) => caught)) as ArchiveInvalidError;
     expect(error.diagnostics.some((diagnostic) => diagnostic.code === 'CAPSULE_INVALID_DATE')).toBe(
       true,
+    );
+  });
+
+  it('takes an archive already read, and skips history when asked', async () => {
+    archive = await sampleArchive();
+    const read = await loadArchive(archive.root);
+    const content = path.join(archive.root, 'content');
+    const site = await loadSite(archive.root, {
+      audience: 'public',
+      day: '2026-11-22',
+      archive: read,
+      readHistory: false,
+      // Any read of the records from disk now would be a second one.
+      fs: {
+        ...nodeArchiveFs,
+        readdir: (dir) =>
+          dir.startsWith(content)
+            ? Promise.reject(new Error(`${dir} was read again`))
+            : nodeArchiveFs.readdir(dir),
+      },
+    });
+    expect(site.records.map((record) => record.id)).toEqual(['general/open']);
+    expect(site.history).toMatchObject({ status: 'unavailable' });
+    expect(site.records[0]?.history).toMatchObject({ status: 'unavailable', revisions: [] });
+    // The same records as a load that reads everything itself.
+    const full = await loadSite(archive.root, { audience: 'public', day: '2026-11-22' });
+    expect(site.records.map(({ history: _, ...record }) => record)).toEqual(
+      full.records.map(({ history: _, ...record }) => record),
     );
   });
 });

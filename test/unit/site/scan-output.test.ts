@@ -128,4 +128,23 @@ describe('scanOutput', () => {
     writeFileSync(path.join(dir, 'a.html'), 'now with atlas/marzipan inside');
     expect(scanner.finish(dir).leaks.map((leak) => leak.file)).toEqual(['a.html']);
   });
+
+  it('checks one folder, or all but one, so a build can check the rest while Pagefind writes', async () => {
+    const dir = site({
+      'index.html': 'atlas/marzipan',
+      'pagefind/fragment/en_1.pf_fragment': gzipSync(Buffer.from('atlas/marzipan')),
+    });
+    const scanner = new OutputScanner(FORBIDDEN);
+    const rest = await scanner.finishInTurns(dir, { except: 'pagefind' });
+    expect(rest.leaks.map((leak) => leak.file)).toEqual(['index.html']);
+    const all = scanner.finish(dir, { only: 'pagefind' });
+    expect(all.files).toBe(2);
+    expect(all.leaks.map((leak) => [leak.file, leak.decompressed])).toEqual([
+      ['index.html', false],
+      ['pagefind/fragment/en_1.pf_fragment', true],
+    ]);
+    // Nothing is checked twice, and a folder that is not there has nothing in it.
+    expect(scanner.finish(dir).files).toBe(2);
+    expect(scanner.finish(dir, { only: 'no-such-folder' }).files).toBe(2);
+  });
 });

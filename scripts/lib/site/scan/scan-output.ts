@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { looksLikeZip, unzipArchive } from '../../export/zip.ts';
+import { pauses } from '../../util/turns.ts';
 import type { ForbiddenString } from './forbidden.ts';
 import { forbiddenPatterns } from './forbidden.ts';
 import { Matcher } from './matcher.ts';
@@ -38,6 +39,13 @@ export interface ScanReport {
 }
 
 const MAX_LEAKS = 200;
+
+export interface FolderScope {
+  /** Only the files in this folder of the site. */
+  only?: string;
+  /** All files but those in this folder of the site. */
+  except?: string;
+}
 
 export class OutputScanner {
   readonly #matcher: Matcher | undefined;
@@ -99,14 +107,36 @@ export class OutputScanner {
     });
   }
 
-  /** Checks every file under `dir` that was not checked yet (or changed size since). */
-  finish(dir: string): ScanReport {
-    for (const file of listFiles(dir)) {
-      const full = path.join(dir, file);
-      if (this.#checked.get(file) === statSync(full).size) continue;
-      this.check(file, readFileSync(full));
+  /**
+   * Checks every file under `dir` that was not checked yet (or changed size since): all of them,
+   * or only those in its folder `scope.only`, or all but those in its folder `scope.except`.
+   */
+  finish(dir: string, scope: FolderScope = {}): ScanReport {
+    for (const file of this.#unchecked(dir, scope))
+      this.check(file, readFileSync(path.join(dir, file)));
+    return this.report;
+  }
+
+  /** `finish`, letting other work run between files (a build checks while Pagefind writes). */
+  async finishInTurns(dir: string, scope: FolderScope = {}): Promise<ScanReport> {
+    const pause = pauses();
+    for (const file of this.#unchecked(dir, scope)) {
+      this.check(file, readFileSync(path.join(dir, file)));
+      await pause();
     }
     return this.report;
+  }
+
+  *#unchecked(dir: string, scope: FolderScope): Generator<string> {
+    const inFolder = (file: string, folder: string) =>
+      file === folder || file.startsWith(`${folder}/`);
+    const files = scope.only
+      ? existsSync(path.join(dir, scope.only))
+        ? listFiles(dir, scope.only)
+        : []
+      : listFiles(dir).filter((file) => !scope.except || !inFolder(file, scope.except));
+    for (const file of files)
+      if (this.#checked.get(file) !== statSync(path.join(dir, file)).size) yield file;
   }
 
   #scanPath(file: string): void {
