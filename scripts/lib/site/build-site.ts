@@ -51,7 +51,7 @@ export interface BuildSiteOptions {
   steps?: Partial<BuildSteps>;
 }
 
-export type BuildStage = 'render' | 'index' | 'scan' | 'done';
+export type BuildStage = 'render' | 'api' | 'index' | 'scan' | 'done';
 
 export interface BuildSteps {
   render(
@@ -141,13 +141,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       },
     );
     scanner.catch(() => {});
-    api.catch(() => {});
+    let apiDone = false;
+    const apiSettled = api
+      .catch((error: unknown) => ({ ms: 0, error }))
+      .finally(() => (apiDone = true));
     const searchIndex = await steps.createIndexer();
     indexer = searchIndex;
 
     options.onStage?.(
       'render',
-      `Validating the archive and rendering the ${options.audience} site`,
+      `Validating the archive, rendering the ${options.audience} site and writing its API`,
     );
     let since = performance.now();
     let pages = 0;
@@ -182,10 +185,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     for (const file of rendering.splice(0)) take(file);
     await checking;
     mark('render', since);
-    // The API is written by now or soon (it needs less time than the pages); wait for it even
-    // when Astro failed, so that nothing still writes while the build's folders are removed.
+    // The API is usually written by now; if not, say so and wait for it. Wait even when Astro
+    // failed, so that nothing still writes while the build's folders are removed.
     since = performance.now();
-    const written = await api.catch((error: unknown) => ({ ms: 0, error }));
+    if (!apiDone) options.onStage?.('api', 'Writing the rest of the static API (exports, OAI-PMH)');
+    const written = await apiSettled;
     mark('api-wait', since);
     timings.api = written.ms;
     const report = readReport(settings.reportFile);
