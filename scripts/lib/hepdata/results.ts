@@ -2,7 +2,7 @@ import { field, text } from '../validate/data.ts';
 import { tableModel } from './table-model.ts';
 import type { HepdataTable } from './table-model.ts';
 import { validateHepdataFolder } from './validate-folder.ts';
-import type { HepdataFolder } from './validate-folder.ts';
+import type { HepdataFolder, HepdataFolderReport } from './validate-folder.ts';
 
 /**
  * A record's HEPData results ready for its page: the submission's comment and every table in
@@ -23,8 +23,10 @@ export async function loadHepdataResults(
   folder: HepdataFolder,
   /** The folder relative to the record folder (`results.hepdata.path`). */
   recordPath: string,
+  /** The folder as the validator already read it (then it is not read again). */
+  read?: HepdataFolderReport,
 ): Promise<HepdataResults> {
-  const report = await validateHepdataFolder(folder);
+  const report = read ?? (await validateHepdataFolder(folder));
   const results: HepdataResults = { tables: [] };
   const comment = text(report.submission?.info?.value, 'comment');
   if (comment) results.comment = comment;

@@ -5,6 +5,7 @@ import { isVisibleTo } from '../records/access.ts';
 import type { Audience } from '../records/access.ts';
 import { nodeArchiveFs } from '../records/archive-fs.ts';
 import type { ArchiveFs } from '../records/archive-fs.ts';
+import type { HepdataFolderReport } from '../hepdata/validate-folder.ts';
 import { loadArchive } from '../records/load-archive.ts';
 import type { LoadedArchive } from '../records/load-archive.ts';
 import type { ArchiveConfig, CollectionConfig, ValidRecord } from '../records/types.ts';
@@ -104,6 +105,7 @@ export async function loadSite(root: string, options: LoadSiteOptions): Promise<
         options.audience,
         isVisible,
         histories.byRecord.get(record.id) as SiteHistory,
+        report.hepdata,
       ),
     );
   records.sort((a, b) => a.id.localeCompare(b.id));
@@ -170,6 +172,8 @@ async function siteRecord(
   audience: Audience,
   isVisible: (id: string) => boolean,
   history: SiteHistory,
+  /** HEPData submissions as the validator read them, by folder. */
+  hepdataRead: ReadonlyMap<string, HepdataFolderReport>,
 ): Promise<SiteRecord> {
   const onDisk = new Map(record.files.map((file) => [file.path, file]));
   const readText = async (relative: string): Promise<string | undefined> => {
@@ -226,6 +230,7 @@ async function siteRecord(
         read: (file) => fs.readFile(path.join(root, record.dir, hepdata, file)),
       },
       hepdata,
+      hepdataRead.get(`${record.dir}/${hepdata}`),
     );
   }
 

@@ -3,7 +3,7 @@ import { plotModels } from '../hepdata/plot-model.ts';
 import { plotSvg } from '../hepdata/plot-svg.ts';
 import { loadHepdataResults } from '../hepdata/results.ts';
 import type { HepdataTable } from '../hepdata/table-model.ts';
-import type { HepdataFolder } from '../hepdata/validate-folder.ts';
+import type { HepdataFolder, HepdataFolderReport } from '../hepdata/validate-folder.ts';
 
 /**
  * A record's HEPData results as the site shows them: every table of the submission (read by the
@@ -32,8 +32,12 @@ export interface SiteResultsTable {
   csv: string;
 }
 
-export async function siteResults(folder: HepdataFolder, recordPath: string): Promise<SiteResults> {
-  const loaded = await loadHepdataResults(folder, recordPath);
+export async function siteResults(
+  folder: HepdataFolder,
+  recordPath: string,
+  read?: HepdataFolderReport,
+): Promise<SiteResults> {
+  const loaded = await loadHepdataResults(folder, recordPath, read);
   const taken = new Set<string>();
   const results: SiteResults = {
     folder: recordPath.replace(/\/$/, ''),

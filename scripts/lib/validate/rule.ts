@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedArchive } from '../records/load-archive.ts';
+import type { HepdataFolderReport } from '../hepdata/validate-folder.ts';
 import type { ArchiveRecord, Collection, UnknownMap } from '../records/types.ts';
 
 /**
@@ -16,6 +17,11 @@ export interface RuleContext {
   sha256(file: string): Promise<string>;
   /** A file's bytes, by path relative to the archive root (HEPData tables, reana.yaml). */
   readFile?(file: string): Promise<Uint8Array>;
+  /**
+   * HEPData submissions as the hepdata rule read them, by folder (relative to the archive root):
+   * the site's loader shows their tables without reading and checking them again.
+   */
+  hepdata?: Map<string, HepdataFolderReport>;
 }
 
 export interface RecordRuleContext extends RuleContext {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { HepdataFolderReport } from '../hepdata/validate-folder.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { LoadedArchive } from '../records/load-archive.ts';
@@ -43,6 +44,8 @@ export interface ValidationReport {
   /** How many records were checked. */
   checked: number;
   valid: ValidRecord[];
+  /** The HEPData submissions read, by folder relative to the archive root. */
+  hepdata: Map<string, HepdataFolderReport>;
 }
 
 export async function validateArchive(
@@ -61,6 +64,7 @@ export async function validateArchive(
     draft,
     sha256: options.sha256 ?? fileHasher(archive.root),
     readFile: options.readFile ?? ((file) => readFile(path.join(archive.root, file))),
+    hepdata: new Map(),
   };
 
   if (archive.config)
@@ -122,6 +126,7 @@ export async function validateArchive(
     diagnostics: dedupe(reported).sort(compareDiagnostics),
     checked: selected.length,
     valid,
+    hepdata: context.hepdata as Map<string, HepdataFolderReport>,
   };
 }
 

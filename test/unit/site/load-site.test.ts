@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeArchiveFs } from '../../../scripts/lib/records/archive-fs.ts';
+import type { ArchiveFs } from '../../../scripts/lib/records/archive-fs.ts';
 import { loadArchive } from '../../../scripts/lib/records/load-archive.ts';
 import { ArchiveInvalidError, loadSite } from '../../../scripts/lib/site/load-site.ts';
+import { REPO_ROOT } from '../../helpers/repo.ts';
 import { makeArchive, recordYaml } from '../../helpers/temp-archive.ts';
 import type { TempArchive } from '../../helpers/temp-archive.ts';
 
@@ -130,5 +132,28 @@ describe('loadSite', () => {
     expect(site.records.map(({ history: _, ...record }) => record)).toEqual(
       full.records.map(({ history: _, ...record }) => record),
     );
+  });
+
+  it('shows HEPData tables as the validator read them, without reading them again', async () => {
+    const reads: string[] = [];
+    const counting: ArchiveFs = {
+      ...nodeArchiveFs,
+      readFile: (file) => {
+        reads.push(file);
+        return nodeArchiveFs.readFile(file);
+      },
+    };
+    const site = await loadSite(REPO_ROOT, { audience: 'public', day: '2026-11-22', fs: counting });
+    const record = site.records.find((entry) => entry.id === 'cms/higgs-tautau-2016');
+    expect(record?.results?.tables.map((entry) => entry.path)).toEqual([
+      'hepdata/mtt_mutau_vbf.yaml',
+      'hepdata/mu_per_channel.yaml',
+      'hepdata/mvis_pttt_mutau_boosted.yaml',
+    ]);
+    const content = path.join(REPO_ROOT, 'content');
+    const tables = reads.filter(
+      (file) => file.startsWith(content) && file.includes(`${path.sep}hepdata${path.sep}`),
+    );
+    expect(tables).toEqual([]);
   });
 });

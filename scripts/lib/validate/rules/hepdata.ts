@@ -23,5 +23,6 @@ export const hepdata: RecordRule = async (record, context) => {
     files,
     read: (file) => readArchiveFile(context, `${dir}/${file}`),
   });
+  context.hepdata?.set(dir, report);
   return report.diagnostics;
 };
