@@ -140,14 +140,8 @@ export function openApiDocument(options: {
           operationId: 'getRecord',
           summary: 'One record: its metadata, documentation and files',
           parameters: [
-            { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
-            {
-              name: 'slug',
-              in: 'path',
-              required: true,
-              description: 'The rest of the record id (may hold `/` in sharded collections).',
-              schema: { type: 'string' },
-            },
+            { $ref: '#/components/parameters/Collection' },
+            { $ref: '#/components/parameters/Slug' },
           ],
           responses: {
             '200': {
@@ -166,8 +160,8 @@ export function openApiDocument(options: {
           description:
             'The names are listed in the record document (`results`); they are the data file names with characters other than letters, digits, `.`, `-` and `_` replaced by `_`.',
           parameters: [
-            { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { $ref: '#/components/parameters/Collection' },
+            { $ref: '#/components/parameters/Slug' },
             {
               name: 'file',
               in: 'path',
@@ -196,14 +190,8 @@ export function openApiDocument(options: {
             (format) => `- \`${format.file}\` (${format.mediaType}): ${format.about}`,
           ).join('\n'),
           parameters: [
-            { name: 'collection', in: 'path', required: true, schema: { type: 'string' } },
-            {
-              name: 'slug',
-              in: 'path',
-              required: true,
-              description: 'The rest of the record id (may hold `/` in sharded collections).',
-              schema: { type: 'string' },
-            },
+            { $ref: '#/components/parameters/Collection' },
+            { $ref: '#/components/parameters/Slug' },
             {
               name: 'export',
               in: 'path',
@@ -274,6 +262,22 @@ export function openApiDocument(options: {
       },
     },
     components: {
+      parameters: {
+        Collection: {
+          name: 'collection',
+          in: 'path',
+          required: true,
+          description: 'The collection, the first part of the record id.',
+          schema: { type: 'string' },
+        },
+        Slug: {
+          name: 'slug',
+          in: 'path',
+          required: true,
+          description: 'The rest of the record id (may hold `/` in sharded collections).',
+          schema: { type: 'string' },
+        },
+      },
       schemas: {
         RecordSummary: recordSummarySchema,
         RecordList: {
