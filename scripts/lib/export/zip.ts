@@ -47,30 +47,17 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Buffer {
     const crc = crc32(entry.bytes);
     if (offset + data.length > 0xffffffff)
       throw new Error('A ZIP without ZIP64 holds at most 4 GB.');
+    // The fields the local header and the central directory entry share, in the same order.
+    const shared = { method, time, date, crc, compressed: data.length, size: entry.bytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeShared(local, 6, shared, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeShared(central, 8, shared, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);
@@ -84,6 +71,33 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * Flags, method, time, date, CRC-32, sizes and name length: the run of fields a local header
+ * (from byte 6) and a central directory entry (from byte 8) have in common.
+ */
+function writeShared(
+  header: Buffer,
+  at: number,
+  fields: {
+    method: number;
+    time: number;
+    date: number;
+    crc: number;
+    compressed: number;
+    size: number;
+  },
+  nameLength: number,
+): void {
+  header.writeUInt16LE(UTF8, at);
+  header.writeUInt16LE(fields.method, at + 2);
+  header.writeUInt16LE(fields.time, at + 4);
+  header.writeUInt16LE(fields.date, at + 6);
+  header.writeUInt32LE(fields.crc, at + 8);
+  header.writeUInt32LE(fields.compressed, at + 12);
+  header.writeUInt32LE(fields.size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
 }
 
 export class ZipFormatError extends Error {}
