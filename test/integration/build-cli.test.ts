@@ -88,12 +88,14 @@ describe('capsule build', () => {
   it('writes the static API beside the pages, checks it, and refuses a page that would overwrite it', async () => {
     archive = await makeArchive(twoRecords());
     const outDir = path.join(archive.root, 'dist/public');
+    const progress: number[] = [];
     const built = await buildSite({
       root: archive.root,
       audience: 'public',
       outDir,
       env: { CAPSULE_NOW: '2026-11-22' },
       steps: fakeSteps({ 'index.html': '<h1>Clean</h1>', 'api/records.json': '[]' }),
+      onPages: (written) => progress.push(written),
     });
     expect(built.ok).toBe(true);
     const written = listFiles(outDir);
@@ -106,8 +108,9 @@ describe('capsule build', () => {
       ]),
     );
     expect(written.filter((file) => file.includes('general/hidden'))).toEqual([]);
-    // Every file of the site was checked, the marker aside.
+    // Every file of the site was checked, the marker aside, and counted in the progress.
     expect(built.ok && built.scan.files).toBe(written.length - 1);
+    expect(progress).toEqual(Array.from({ length: written.length - 1 }, (_, index) => index + 1));
 
     await expect(
       buildSite({

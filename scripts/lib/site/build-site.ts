@@ -45,7 +45,7 @@ export interface BuildSiteOptions {
   outDir?: string;
   env?: NodeJS.ProcessEnv;
   onStage?: (stage: BuildStage, detail: string) => void;
-  /** Called as Astro writes pages, with the number written so far. */
+  /** Called as Astro writes pages and this process the API's files, with the number so far. */
   onPages?: (written: number) => void;
   /** Replaceable steps, for tests of the fail-closed behaviour. */
   steps?: Partial<BuildSteps>;
@@ -130,6 +130,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     // Astro starts first: this process's own work (the archive, the API) waits until it runs.
     let astroStarted!: () => void;
     const astroRuns = new Promise<void>((resolve) => (astroStarted = resolve));
+    let filesWritten = 0;
     const { scanner, api } = fromArchive(
       astroRuns.then(() => loadArchive(root)),
       {
@@ -138,6 +139,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
         day,
         siteUrl: astroSiteAndBase(siteUrl).site,
         apiDir,
+        onFile: () => options.onPages?.(++filesWritten),
       },
     );
     scanner.catch(() => {});
@@ -153,7 +155,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
       `Validating the archive, rendering the ${options.audience} site and writing its API`,
     );
     let since = performance.now();
-    let pages = 0;
     // Astro renders in its own process; this one checks and indexes each file as it is written.
     let checking: Promise<void> = Promise.resolve();
     const take = (file: string) => {
@@ -176,7 +177,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     cleanup.push(project);
     const astro = steps.render(settings, project, env, (line) => {
       for (const file of generatedFiles(line)) {
-        options.onPages?.(++pages);
+        options.onPages?.(++filesWritten);
         startedPage(file);
       }
     });
@@ -278,7 +279,15 @@ interface ApiWritten {
  */
 function fromArchive(
   loading: Promise<LoadedArchive>,
-  options: { root: string; audience: Audience; day: string; siteUrl: string; apiDir: string },
+  options: {
+    root: string;
+    audience: Audience;
+    day: string;
+    siteUrl: string;
+    apiDir: string;
+    /** Called after each API file is written and checked. */
+    onFile(): void;
+  },
 ): { scanner: Promise<OutputScanner>; api: Promise<ApiWritten> } {
   const scanner = loading.then(
     (archive) =>
@@ -301,7 +310,10 @@ function fromArchive(
     }
     const check = await scanner;
     const result = await writeRecordApi(site, options.apiDir, options.siteUrl, {
-      onFile: (file, bytes) => check.check(file, bytes),
+      onFile: (file, bytes) => {
+        check.check(file, bytes);
+        options.onFile();
+      },
     });
     return { ms: Math.round(performance.now() - started), result };
   });
